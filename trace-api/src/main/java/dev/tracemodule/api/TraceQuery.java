@@ -1,0 +1,51 @@
+package dev.tracemodule.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Which traces to list and how. Null or empty members do not filter.
+ *
+ * @param from traces started at or after this instant
+ * @param to traces started before this instant
+ * @param hasErrors true: only traces with an error or critical event; false: only those without
+ * @param tags traces carrying every one of these tags
+ * @param page counts from 0
+ * @param size 1 to 1000
+ */
+public record TraceQuery(
+    String contextId,
+    Set<TraceType> types,
+    Set<TraceStatus> statuses,
+    Instant from,
+    Instant to,
+    Boolean hasErrors,
+    Set<String> tags,
+    SortField sortBy,
+    SortDirection direction,
+    @Min(0) int page,
+    @Min(1) @Max(1000) int size) {
+
+  public static final int DEFAULT_SIZE = 20;
+
+  /** The first page of all traces, newest first. */
+  public static TraceQuery firstPage() {
+    return new TraceQuery(null, null, null, null, null, null, null, null, null, 0, DEFAULT_SIZE);
+  }
+
+  public enum SortField {
+    STARTED_AT,
+    COMPLETED_AT,
+    DURATION,
+    NAME,
+    TYPE,
+    STATUS
+  }
+
+  public enum SortDirection {
+    ASC,
+    DESC
+  }
+}

@@ -1,0 +1,28 @@
+package dev.tracemodule.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A trace as stored.
+ *
+ * @param completedAt when it ended; null while active
+ * @param durationMs from start to end in milliseconds; null while active
+ * @param failureReason why it failed; null unless it did
+ */
+public record TraceResponse(
+    UUID id,
+    String contextId,
+    String executionId,
+    TraceType type,
+    String name,
+    String description,
+    TraceStatus status,
+    Map<String, Object> metadata,
+    List<String> tags,
+    Instant startedAt,
+    Instant completedAt,
+    Double durationMs,
+    String failureReason) {}

@@ -1,0 +1,142 @@
+package dev.tracemodule.application.trace;
+
+import static dev.tracemodule.application.shared.DomainErrors.translated;
+
+import dev.tracemodule.api.CreateTraceRequest;
+import dev.tracemodule.api.EventNodeResponse;
+import dev.tracemodule.api.EventResponse;
+import dev.tracemodule.api.FailTraceRequest;
+import dev.tracemodule.api.RecordEventRequest;
+import dev.tracemodule.api.TraceDetailsResponse;
+import dev.tracemodule.api.TraceManagementService;
+import dev.tracemodule.api.TracePageResponse;
+import dev.tracemodule.api.TraceQuery;
+import dev.tracemodule.api.TraceResponse;
+import dev.tracemodule.application.shared.CurrentTenant;
+import dev.tracemodule.domain.trace.TraceId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The CDI implementation of {@link TraceManagementService}: it maps each call to a command or
+ * query, hands it to that use case's handler, and maps the answer back. No rules live here.
+ */
+@ApplicationScoped
+public class DefaultTraceManagementService implements TraceManagementService {
+
+  private CurrentTenant tenant;
+  private TraceMapper mapper;
+  private CreateTraceHandler createTrace;
+  private RecordEventsHandler recordEvents;
+  private CloseTraceHandler closeTrace;
+  private DeleteTraceHandler deleteTrace;
+  private GetTraceHandler getTrace;
+  private GetEventTreeHandler getEventTree;
+  private FindTracesHandler findTraces;
+
+  protected DefaultTraceManagementService() {}
+
+  @Inject
+  public DefaultTraceManagementService(
+      CurrentTenant tenant,
+      TraceMapper mapper,
+      CreateTraceHandler createTrace,
+      RecordEventsHandler recordEvents,
+      CloseTraceHandler closeTrace,
+      DeleteTraceHandler deleteTrace,
+      GetTraceHandler getTrace,
+      GetEventTreeHandler getEventTree,
+      FindTracesHandler findTraces) {
+    this.tenant = tenant;
+    this.mapper = mapper;
+    this.createTrace = createTrace;
+    this.recordEvents = recordEvents;
+    this.closeTrace = closeTrace;
+    this.deleteTrace = deleteTrace;
+    this.getTrace = getTrace;
+    this.getEventTree = getEventTree;
+    this.findTraces = findTraces;
+  }
+
+  @Override
+  public TraceResponse createTrace(CreateTraceRequest request) {
+    return translated(
+        () ->
+            mapper.toResponse(
+                createTrace.handle(new CreateTrace(tenant.get(), mapper.toNewTrace(request)))));
+  }
+
+  @Override
+  public EventResponse recordEvent(UUID traceId, RecordEventRequest request) {
+    return translated(
+        () -> {
+          var command =
+              new RecordEvents(
+                  tenant.get(), new TraceId(traceId), List.of(mapper.toNewEvent(request)), false);
+          return mapper.toResponse(recordEvents.handle(command).get(0));
+        });
+  }
+
+  @Override
+  public List<EventResponse> recordEvents(UUID traceId, List<RecordEventRequest> events) {
+    return translated(
+        () -> {
+          var command =
+              new RecordEvents(tenant.get(), new TraceId(traceId), mapper.toNewEvents(events), true);
+          return mapper.toEventResponses(recordEvents.handle(command));
+        });
+  }
+
+  @Override
+  public TraceResponse completeTrace(UUID traceId) {
+    return close(traceId, new CloseTrace.Complete());
+  }
+
+  @Override
+  public TraceResponse failTrace(UUID traceId, FailTraceRequest request) {
+    return close(traceId, new CloseTrace.Fail(request.reason()));
+  }
+
+  @Override
+  public TraceResponse cancelTrace(UUID traceId) {
+    return close(traceId, new CloseTrace.Cancel());
+  }
+
+  private TraceResponse close(UUID traceId, CloseTrace.Closing closing) {
+    return translated(
+        () ->
+            mapper.toResponse(
+                closeTrace.handle(new CloseTrace(tenant.get(), new TraceId(traceId), closing))));
+  }
+
+  @Override
+  public TraceDetailsResponse getTrace(UUID traceId) {
+    return translated(
+        () -> mapper.toResponse(getTrace.handle(new GetTrace(tenant.get(), new TraceId(traceId)))));
+  }
+
+  @Override
+  public List<EventNodeResponse> getEventTree(UUID traceId) {
+    return translated(
+        () ->
+            mapper.toNodeResponses(
+                getEventTree.handle(new GetEventTree(tenant.get(), new TraceId(traceId)))));
+  }
+
+  @Override
+  public TracePageResponse queryTraces(TraceQuery query) {
+    return translated(
+        () -> mapper.toResponse(findTraces.handle(mapper.toFindTraces(tenant.get(), query))));
+  }
+
+  @Override
+  public void deleteTrace(UUID traceId) {
+    translated(
+        () -> {
+          deleteTrace.handle(new DeleteTrace(tenant.get(), new TraceId(traceId)));
+          return null;
+        });
+  }
+}

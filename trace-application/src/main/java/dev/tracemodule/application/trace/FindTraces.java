@@ -1,0 +1,6 @@
+package dev.tracemodule.application.trace;
+
+import dev.tracemodule.domain.trace.PageRequest;
+import dev.tracemodule.domain.trace.TraceCriteria;
+
+public record FindTraces(TraceCriteria criteria, PageRequest page) {}

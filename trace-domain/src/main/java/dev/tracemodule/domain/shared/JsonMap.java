@@ -1,0 +1,122 @@
+package dev.tracemodule.domain.shared;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable JSON object: string keys; values that are strings, numbers, booleans, null, lists
+ * or nested maps of the same. Used for trace metadata and event data.
+ */
+public final class JsonMap {
+
+  public static final JsonMap EMPTY = new JsonMap(Map.of());
+
+  private static final int MAX_DEPTH = 32;
+
+  private final Map<String, Object> values;
+
+  private JsonMap(Map<String, Object> values) {
+    this.values = values;
+  }
+
+  /**
+   * Copies {@code source} deeply, checking that it holds only JSON values.
+   *
+   * @param field the input field named in the error when the map is not JSON
+   */
+  public static JsonMap of(Map<String, ?> source, String field) {
+    if (source == null || source.isEmpty()) {
+      return EMPTY;
+    }
+    return new JsonMap(copyObject(source, field, 0));
+  }
+
+  public boolean isEmpty() {
+    return values.isEmpty();
+  }
+
+  public int size() {
+    return values.size();
+  }
+
+  public Object get(String key) {
+    return values.get(key);
+  }
+
+  /** An unmodifiable view, in insertion order. */
+  public Map<String, Object> asMap() {
+    return values;
+  }
+
+  private static Map<String, Object> copyObject(Map<?, ?> source, String path, int depth) {
+    checkDepth(path, depth);
+    Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, source.size() * 2));
+    for (Map.Entry<?, ?> entry : source.entrySet()) {
+      if (!(entry.getKey() instanceof String key) || key.isEmpty()) {
+        throw new InvalidValueException(path, "keys must be non-empty strings");
+      }
+      copy.put(key, copyValue(entry.getValue(), path + "." + key, depth + 1));
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static Object copyValue(Object value, String path, int depth) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof BigInteger
+        || value instanceof BigDecimal) {
+      return value;
+    }
+    if (value instanceof Double || value instanceof Float) {
+      double number = ((Number) value).doubleValue();
+      if (Double.isNaN(number) || Double.isInfinite(number)) {
+        throw new InvalidValueException(path, "must be a finite number");
+      }
+      return value;
+    }
+    if (value instanceof Short || value instanceof Byte) {
+      return ((Number) value).intValue();
+    }
+    if (value instanceof Map<?, ?> map) {
+      return copyObject(map, path, depth);
+    }
+    if (value instanceof List<?> list) {
+      checkDepth(path, depth);
+      List<Object> copy = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        copy.add(copyValue(list.get(i), path + "[" + i + "]", depth + 1));
+      }
+      return Collections.unmodifiableList(copy);
+    }
+    throw new InvalidValueException(path, "is not a JSON value: " + value.getClass().getSimpleName());
+  }
+
+  private static void checkDepth(String path, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new InvalidValueException(path, "nests deeper than " + MAX_DEPTH + " levels");
+    }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof JsonMap map && values.equals(map.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return values.toString();
+  }
+}

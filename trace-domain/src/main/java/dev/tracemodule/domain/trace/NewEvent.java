@@ -1,0 +1,38 @@
+package dev.tracemodule.domain.trace;
+
+import dev.tracemodule.domain.shared.InvalidValueException;
+import dev.tracemodule.domain.shared.JsonMap;
+import dev.tracemodule.domain.shared.Text;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a caller says happened. The optional id lets a client name its events (so that later events
+ * of the same batch can point at them as parents); the optional timestamp defaults to now.
+ */
+public record NewEvent(
+    EventId id,
+    String type,
+    EventLevel level,
+    String message,
+    JsonMap data,
+    Instant timestamp,
+    Double durationMs,
+    EventId parentId) {
+
+  public static final int MAX_TYPE_LENGTH = 255;
+  public static final int MAX_MESSAGE_LENGTH = 32_000;
+
+  public NewEvent {
+    type = Text.required(type, "type", MAX_TYPE_LENGTH);
+    level = Objects.requireNonNullElse(level, EventLevel.INFO);
+    message = Text.optional(message, "message", MAX_MESSAGE_LENGTH);
+    data = Objects.requireNonNullElse(data, JsonMap.EMPTY);
+    if (durationMs != null && (durationMs.isNaN() || durationMs.isInfinite() || durationMs < 0)) {
+      throw new InvalidValueException("durationMs", "must be a finite number of at least 0");
+    }
+    if (id != null && id.equals(parentId)) {
+      throw new InvalidValueException("parentEventId", "an event cannot be its own parent");
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.tracemodule.domain.trace;
+
+import dev.tracemodule.domain.shared.JsonMap;
+import dev.tracemodule.domain.shared.TenantId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The state of a {@link Trace} at one moment, for reading, mapping and storing. The aggregate
+ * changes; a snapshot never does.
+ */
+public record TraceSnapshot(
+    TenantId tenantId,
+    TraceId id,
+    String contextId,
+    String executionId,
+    TraceType type,
+    String name,
+    String description,
+    JsonMap metadata,
+    List<String> tags,
+    TraceStatus status,
+    Instant startedAt,
+    Instant completedAt,
+    String failureReason) {}
