@@ -41,6 +41,8 @@ create table event (
     data        jsonb            not null default '{}',
     occurred_at timestamptz      not null,
     duration_ms double precision,
+    -- The order events were recorded in: breaks ties between events of the same instant.
+    seq         bigint           generated always as identity,
     constraint event_pk primary key (tenant_id, trace_id, id),
     constraint event_trace_fk foreign key (tenant_id, trace_id)
         references trace (tenant_id, id) on delete cascade,

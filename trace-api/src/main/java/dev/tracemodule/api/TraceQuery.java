@@ -1,7 +1,5 @@
 package dev.tracemodule.api;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.Set;
 
@@ -13,7 +11,7 @@ import java.util.Set;
  * @param hasErrors true: only traces with an error or critical event; false: only those without
  * @param tags traces carrying every one of these tags
  * @param page counts from 0
- * @param size 1 to 1000
+ * @param size 1 to 1000; {@link #DEFAULT_SIZE} is a good start
  */
 public record TraceQuery(
     String contextId,
@@ -25,8 +23,8 @@ public record TraceQuery(
     Set<String> tags,
     SortField sortBy,
     SortDirection direction,
-    @Min(0) int page,
-    @Min(1) @Max(1000) int size) {
+    int page,
+    int size) {
 
   public static final int DEFAULT_SIZE = 20;
 

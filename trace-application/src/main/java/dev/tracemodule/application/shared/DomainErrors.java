@@ -4,6 +4,7 @@ import dev.tracemodule.api.InvalidInputException;
 import dev.tracemodule.api.TraceStateException;
 import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.shared.StateConflictException;
+import java.util.Comparator;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +20,11 @@ public final class DomainErrors {
       return call.get();
     } catch (InvalidValueException e) {
       throw new InvalidInputException(
-          java.util.List.of(new InvalidInputException.FieldViolation(e.field(), e.reason())), e);
+          e.violations().stream()
+              .map(v -> new InvalidInputException.FieldViolation(v.field(), v.reason()))
+              .sorted(Comparator.comparing(InvalidInputException.FieldViolation::field))
+              .toList(),
+          e);
     } catch (StateConflictException e) {
       throw new TraceStateException(e.getMessage(), e);
     }

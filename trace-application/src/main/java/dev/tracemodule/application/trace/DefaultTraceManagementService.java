@@ -13,6 +13,7 @@ import dev.tracemodule.api.TracePageResponse;
 import dev.tracemodule.api.TraceQuery;
 import dev.tracemodule.api.TraceResponse;
 import dev.tracemodule.application.shared.CurrentTenant;
+import dev.tracemodule.application.shared.InputValidation;
 import dev.tracemodule.domain.trace.TraceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import java.util.UUID;
 public class DefaultTraceManagementService implements TraceManagementService {
 
   private CurrentTenant tenant;
+  private InputValidation input;
   private TraceMapper mapper;
   private CreateTraceHandler createTrace;
   private RecordEventsHandler recordEvents;
@@ -41,6 +43,7 @@ public class DefaultTraceManagementService implements TraceManagementService {
   @Inject
   public DefaultTraceManagementService(
       CurrentTenant tenant,
+      InputValidation input,
       TraceMapper mapper,
       CreateTraceHandler createTrace,
       RecordEventsHandler recordEvents,
@@ -50,6 +53,7 @@ public class DefaultTraceManagementService implements TraceManagementService {
       GetEventTreeHandler getEventTree,
       FindTracesHandler findTraces) {
     this.tenant = tenant;
+    this.input = input;
     this.mapper = mapper;
     this.createTrace = createTrace;
     this.recordEvents = recordEvents;
@@ -65,7 +69,7 @@ public class DefaultTraceManagementService implements TraceManagementService {
     return translated(
         () ->
             mapper.toResponse(
-                createTrace.handle(new CreateTrace(tenant.get(), mapper.toNewTrace(request)))));
+                createTrace.handle(new CreateTrace(tenant.get(), mapper.toNewTrace(input.present("body", request))))));
   }
 
   @Override
@@ -74,7 +78,9 @@ public class DefaultTraceManagementService implements TraceManagementService {
         () -> {
           var command =
               new RecordEvents(
-                  tenant.get(), new TraceId(traceId), List.of(mapper.toNewEvent(request)), false);
+                  tenant.get(), traceId(traceId),
+                  List.of(mapper.toNewEvent(input.present("body", request))),
+                  false);
           return mapper.toResponse(recordEvents.handle(command).get(0));
         });
   }
@@ -84,7 +90,11 @@ public class DefaultTraceManagementService implements TraceManagementService {
     return translated(
         () -> {
           var command =
-              new RecordEvents(tenant.get(), new TraceId(traceId), mapper.toNewEvents(events), true);
+              new RecordEvents(
+                  tenant.get(),
+                  traceId(traceId),
+                  mapper.toNewEvents(input.presentList("events", events, MAX_BATCH_SIZE)),
+                  true);
           return mapper.toEventResponses(recordEvents.handle(command));
         });
   }
@@ -96,7 +106,7 @@ public class DefaultTraceManagementService implements TraceManagementService {
 
   @Override
   public TraceResponse failTrace(UUID traceId, FailTraceRequest request) {
-    return close(traceId, new CloseTrace.Fail(request.reason()));
+    return close(traceId, new CloseTrace.Fail(input.present("body", request).reason()));
   }
 
   @Override
@@ -108,13 +118,13 @@ public class DefaultTraceManagementService implements TraceManagementService {
     return translated(
         () ->
             mapper.toResponse(
-                closeTrace.handle(new CloseTrace(tenant.get(), new TraceId(traceId), closing))));
+                closeTrace.handle(new CloseTrace(tenant.get(), traceId(traceId), closing))));
   }
 
   @Override
   public TraceDetailsResponse getTrace(UUID traceId) {
     return translated(
-        () -> mapper.toResponse(getTrace.handle(new GetTrace(tenant.get(), new TraceId(traceId)))));
+        () -> mapper.toResponse(getTrace.handle(new GetTrace(tenant.get(), traceId(traceId)))));
   }
 
   @Override
@@ -122,21 +132,25 @@ public class DefaultTraceManagementService implements TraceManagementService {
     return translated(
         () ->
             mapper.toNodeResponses(
-                getEventTree.handle(new GetEventTree(tenant.get(), new TraceId(traceId)))));
+                getEventTree.handle(new GetEventTree(tenant.get(), traceId(traceId)))));
   }
 
   @Override
   public TracePageResponse queryTraces(TraceQuery query) {
     return translated(
-        () -> mapper.toResponse(findTraces.handle(mapper.toFindTraces(tenant.get(), query))));
+        () -> mapper.toResponse(findTraces.handle(mapper.toFindTraces(tenant.get(), input.present("query", query)))));
   }
 
   @Override
   public void deleteTrace(UUID traceId) {
     translated(
         () -> {
-          deleteTrace.handle(new DeleteTrace(tenant.get(), new TraceId(traceId)));
+          deleteTrace.handle(new DeleteTrace(tenant.get(), traceId(traceId)));
           return null;
         });
+  }
+
+  private TraceId traceId(UUID traceId) {
+    return new TraceId(input.present("traceId", traceId));
   }
 }

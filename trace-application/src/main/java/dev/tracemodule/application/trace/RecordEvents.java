@@ -16,8 +16,8 @@ public record RecordEvents(TenantId tenantId, TraceId traceId, List<NewEvent> ev
     events = List.copyOf(events);
   }
 
-  /** The path of a field of the {@code index}th event, as the caller wrote it. */
-  String field(int index, String field) {
-    return batch ? "events[" + index + "]." + field : field;
+  /** Where the fields of the {@code index}th event are, as the caller wrote them. */
+  String prefix(int index) {
+    return batch ? "events[" + index + "]." : "";
   }
 }

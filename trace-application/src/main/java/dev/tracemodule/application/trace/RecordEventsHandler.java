@@ -56,7 +56,7 @@ public class RecordEventsHandler {
       NewEvent what = batch.get(i);
       EventId id = what.id() != null ? what.id() : EventId.next(clock);
       if (known.containsKey(id)) {
-        throw new InvalidValueException(command.field(i, "id"), "event " + id + " appears twice in the batch");
+        throw new InvalidValueException(command.prefix(i) + "id", "event " + id + " appears twice in the batch");
       }
       Optional<Event> parent = Optional.ofNullable(what.parentId()).map(known::get);
       try {
@@ -64,7 +64,7 @@ public class RecordEventsHandler {
         known.put(id, event);
         recorded.add(event);
       } catch (InvalidValueException e) {
-        throw new InvalidValueException(command.field(i, e.field()), e.reason());
+        throw e.under(command.prefix(i));
       }
     }
     events.addAll(recorded);

@@ -9,6 +9,7 @@ import dev.tracemodule.api.TracePageResponse;
 import dev.tracemodule.api.TraceQuery;
 import dev.tracemodule.api.TraceResponse;
 import dev.tracemodule.api.TraceSummaryResponse;
+import dev.tracemodule.domain.shared.FieldChecks;
 import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.shared.JsonMap;
 import dev.tracemodule.domain.shared.TenantId;
@@ -46,16 +47,18 @@ public interface TraceMapper {
   @Mapping(target = "parentId", source = "parentEventId")
   NewEvent toNewEvent(RecordEventRequest request);
 
-  /** Maps every item, naming the one at fault ({@code events[2].type}) when one is invalid. */
+  /** Maps every item, naming each field at fault in every item ({@code events[2].type}). */
   default List<NewEvent> toNewEvents(List<RecordEventRequest> requests) {
     List<NewEvent> events = new ArrayList<>(requests.size());
+    FieldChecks checks = new FieldChecks();
     for (int i = 0; i < requests.size(); i++) {
       try {
         events.add(toNewEvent(requests.get(i)));
       } catch (InvalidValueException e) {
-        throw new InvalidValueException("events[" + i + "]." + e.field(), e.reason());
+        checks.add(e.under("events[" + i + "]."));
       }
     }
+    checks.throwIfAny();
     return events;
   }
 
@@ -95,6 +98,8 @@ public interface TraceMapper {
   @Mapping(target = "durationMs", source = "durationMs")
   TraceResponse toResponse(TraceSnapshot snapshot, Double durationMs);
 
+  // Explicit: MapStruct would otherwise take Event.hasData() as a presence check and drop {}.
+  @Mapping(target = "data", expression = "java(toMap(event.data()))")
   EventResponse toResponse(Event event);
 
   List<EventResponse> toEventResponses(List<Event> events);

@@ -1,8 +1,7 @@
 package dev.tracemodule.domain.trace;
 
-import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.shared.JsonMap;
-import dev.tracemodule.domain.shared.Text;
+import dev.tracemodule.domain.shared.FieldChecks;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -24,15 +23,16 @@ public record NewEvent(
   public static final int MAX_MESSAGE_LENGTH = 32_000;
 
   public NewEvent {
-    type = Text.required(type, "type", MAX_TYPE_LENGTH);
+    FieldChecks checks = new FieldChecks();
+    type = checks.requiredText("type", type, MAX_TYPE_LENGTH);
     level = Objects.requireNonNullElse(level, EventLevel.INFO);
-    message = Text.optional(message, "message", MAX_MESSAGE_LENGTH);
+    message = checks.optionalText("message", message, MAX_MESSAGE_LENGTH);
     data = Objects.requireNonNullElse(data, JsonMap.EMPTY);
-    if (durationMs != null && (durationMs.isNaN() || durationMs.isInfinite() || durationMs < 0)) {
-      throw new InvalidValueException("durationMs", "must be a finite number of at least 0");
-    }
-    if (id != null && id.equals(parentId)) {
-      throw new InvalidValueException("parentEventId", "an event cannot be its own parent");
-    }
+    checks.check(
+        durationMs == null || (!durationMs.isNaN() && !durationMs.isInfinite() && durationMs >= 0),
+        "durationMs",
+        "must be a finite number of at least 0");
+    checks.check(id == null || !id.equals(parentId), "parentEventId", "an event cannot be its own parent");
+    checks.throwIfAny();
   }
 }

@@ -1,8 +1,7 @@
 package dev.tracemodule.domain.trace;
 
-import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.shared.JsonMap;
-import dev.tracemodule.domain.shared.Text;
+import dev.tracemodule.domain.shared.FieldChecks;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,28 +24,29 @@ public record NewTrace(
   public static final int MAX_TAG_LENGTH = 100;
 
   public NewTrace {
-    contextId = Text.required(contextId, "contextId", MAX_ID_LENGTH);
-    executionId = Text.optional(executionId, "executionId", MAX_ID_LENGTH);
-    if (type == null) {
-      throw new InvalidValueException("type", "must not be null");
-    }
-    name = Text.required(name, "name", MAX_NAME_LENGTH);
-    description = Text.optional(description, "description", MAX_DESCRIPTION_LENGTH);
+    FieldChecks checks = new FieldChecks();
+    contextId = checks.requiredText("contextId", contextId, MAX_ID_LENGTH);
+    executionId = checks.optionalText("executionId", executionId, MAX_ID_LENGTH);
+    checks.check(type != null, "type", "must not be null");
+    name = checks.requiredText("name", name, MAX_NAME_LENGTH);
+    description = checks.optionalText("description", description, MAX_DESCRIPTION_LENGTH);
     metadata = Objects.requireNonNullElse(metadata, JsonMap.EMPTY);
-    tags = distinctTags(tags);
+    tags = distinctTags(tags, checks);
+    checks.throwIfAny();
   }
 
-  private static List<String> distinctTags(List<String> tags) {
+  private static List<String> distinctTags(List<String> tags, FieldChecks checks) {
     if (tags == null || tags.isEmpty()) {
       return List.of();
     }
     Set<String> distinct = new LinkedHashSet<>();
     for (int i = 0; i < tags.size(); i++) {
-      distinct.add(Text.required(tags.get(i), "tags[" + i + "]", MAX_TAG_LENGTH));
+      String tag = checks.requiredText("tags[" + i + "]", tags.get(i), MAX_TAG_LENGTH);
+      if (tag != null) {
+        distinct.add(tag);
+      }
     }
-    if (distinct.size() > MAX_TAGS) {
-      throw new InvalidValueException("tags", "must hold at most " + MAX_TAGS + " tags");
-    }
+    checks.check(distinct.size() <= MAX_TAGS, "tags", "must hold at most " + MAX_TAGS + " tags");
     return List.copyOf(distinct);
   }
 }

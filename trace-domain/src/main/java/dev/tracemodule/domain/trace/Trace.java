@@ -3,7 +3,7 @@ package dev.tracemodule.domain.trace;
 import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.shared.JsonMap;
 import dev.tracemodule.domain.shared.TenantId;
-import dev.tracemodule.domain.shared.Text;
+import dev.tracemodule.domain.shared.FieldChecks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -129,7 +129,9 @@ public final class Trace {
   }
 
   public void fail(String reason, Instant now) {
-    String why = Text.required(reason, "reason", MAX_REASON_LENGTH);
+    FieldChecks checks = new FieldChecks();
+    String why = checks.requiredText("reason", reason, MAX_REASON_LENGTH);
+    checks.throwIfAny();
     end(TraceStatus.FAILED, now, "fail");
     this.failureReason = why;
   }

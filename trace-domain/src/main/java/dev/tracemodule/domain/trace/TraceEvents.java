@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The events of one trace, in the order they happened (timestamp, then id). */
+/**
+ * The events of one trace, in the order they happened: by timestamp, and events of the same
+ * instant in the order they were recorded (the order of the list given, which repositories keep).
+ */
 public final class TraceEvents {
 
-  static final Comparator<Event> CHRONOLOGICAL =
-      Comparator.comparing(Event::timestamp).thenComparing(e -> e.id().value());
+  private static final Comparator<Event> CHRONOLOGICAL = Comparator.comparing(Event::timestamp);
 
   private final List<Event> events;
 
@@ -23,7 +25,7 @@ public final class TraceEvents {
 
   public static TraceEvents of(List<Event> events) {
     List<Event> sorted = new ArrayList<>(events);
-    sorted.sort(CHRONOLOGICAL);
+    sorted.sort(CHRONOLOGICAL); // stable: ties keep their recorded order
     return new TraceEvents(Collections.unmodifiableList(sorted));
   }
 

@@ -158,6 +158,27 @@ public abstract class TraceRepositoryContract {
   }
 
   @Test
+  void keepsTheRecordedOrderOfEventsOfTheSameInstant() {
+    Trace trace = trace("ctx-1", TraceType.CUSTOM, T0, Map.of(), List.of());
+    List<Event> sameInstant = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      // Random ids (UUID v4) so that id order cannot pass for recorded order.
+      sameInstant.add(trace.recordEvent(new EventId(UUID.randomUUID()), event("e" + i, EventLevel.INFO, null, null), Optional.empty(), T0));
+    }
+    inTransaction(() -> store(trace));
+    inTransaction(
+        () -> {
+          events().addAll(sameInstant.subList(0, 10));
+          events().addAll(sameInstant.subList(10, 20));
+          return null;
+        });
+
+    assertThat(inTransaction(() -> events().findByTrace(tenant, trace.id())).asList())
+        .extracting(Event::type)
+        .containsExactlyElementsOf(sameInstant.stream().map(Event::type).toList());
+  }
+
+  @Test
   void removesATraceWithItsEvents() {
     Trace trace = trace("ctx-1", TraceType.CUSTOM, T0, Map.of(), List.of());
     Event event = trace.recordEvent(eventId(), event("x", EventLevel.INFO, null, null), Optional.empty(), T0);

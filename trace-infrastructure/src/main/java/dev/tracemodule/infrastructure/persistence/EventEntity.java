@@ -52,6 +52,10 @@ public class EventEntity {
   @Column(name = "duration_ms")
   private Double durationMs;
 
+  /** Assigned by the database; orders events of the same instant as they were recorded. */
+  @Column(insertable = false, updatable = false)
+  private Long seq;
+
   public String getTenantId() {
     return tenantId;
   }

@@ -68,7 +68,7 @@ public class JpaEventRepository implements EventRepository {
     List<Event> events =
         em.createQuery(
                 "select e from EventEntity e where e.tenantId = :tenant and e.traceId = :trace"
-                    + " order by e.timestamp, e.id",
+                    + " order by e.timestamp, e.seq",
                 EventEntity.class)
             .setParameter("tenant", tenantId.value())
             .setParameter("trace", traceId.value())

@@ -1,6 +1,5 @@
 package dev.tracemodule.infrastructure.setup;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,12 +14,9 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-  @Resource(lookup = "java:app/jdbc/trace")
-  private DataSource dataSource;
-
   @Override
   public HealthCheckResponse call() {
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = TraceDataSource.lookup().getConnection();
         Statement ping = connection.createStatement()) {
       ping.setQueryTimeout(2);
       ping.execute("select 1");

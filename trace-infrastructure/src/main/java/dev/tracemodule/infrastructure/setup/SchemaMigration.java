@@ -1,10 +1,12 @@
 package dev.tracemodule.infrastructure.setup;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,25 +23,30 @@ public class SchemaMigration {
 
   private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-  @Resource(lookup = "java:app/jdbc/trace")
-  private DataSource dataSource;
-
+  @Inject
   @ConfigProperty(name = "trace.db.url")
-  @jakarta.inject.Inject
   private String url;
 
+  @Inject
   @ConfigProperty(name = "trace.db.user")
-  @jakarta.inject.Inject
   private String user;
 
-  @ConfigProperty(name = "trace.db.password", defaultValue = "")
-  @jakarta.inject.Inject
-  private String password;
+  // Empty means none: with trust or peer authentication PostgreSQL asks for no password.
+  @Inject
+  @ConfigProperty(name = "trace.db.password")
+  private Optional<String> password;
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) throws SQLException {
-    DatabaseCreator.createIfMissing(url, user, password);
-    MigrateResult result = migrate(dataSource, getClass().getClassLoader());
-    LOG.info(() -> "schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied)");
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    try {
+      DatabaseCreator.createIfMissing(url, user, password.orElse(null));
+      MigrateResult result = migrate(TraceDataSource.lookup(), getClass().getClassLoader());
+      LOG.info(() -> "schema of " + url + " at version " + result.targetSchemaVersion
+          + " (" + result.migrationsExecuted + " migrations applied)");
+    } catch (SQLException | RuntimeException e) {
+      // Say which database failed and why: the container reports only that deployment failed.
+      LOG.log(Level.SEVERE, "cannot prepare the database at " + url, e);
+      throw new IllegalStateException("cannot prepare the database at " + url + ": " + e, e);
+    }
   }
 
   /** Applies the migrations under {@code db/migration}; also used by tests. */

@@ -1,0 +1,44 @@
+package dev.tracemodule.application.trace;
+
+import dev.tracemodule.api.TraceManagementService;
+import dev.tracemodule.application.shared.CurrentTenant;
+import dev.tracemodule.application.shared.InputValidation;
+import dev.tracemodule.domain.shared.TenantId;
+import dev.tracemodule.domain.testing.InMemoryEventRepository;
+import dev.tracemodule.domain.testing.InMemoryTraceRepository;
+import dev.tracemodule.domain.trace.TraceId;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The application layer wired by hand, as CDI wires it, over the in-memory repositories and a
+ * clock that the test moves.
+ */
+final class TraceModule {
+
+  final MutableClock clock;
+  final TraceManagementService service;
+  private final InMemoryEventRepository events = new InMemoryEventRepository();
+
+  TraceModule(Instant start) {
+    clock = new MutableClock(start);
+    InMemoryTraceRepository traces = new InMemoryTraceRepository(events);
+    service =
+        new DefaultTraceManagementService(
+            new CurrentTenant(),
+            new InputValidation(),
+            new TraceMapperImpl(),
+            new CreateTraceHandler(traces, clock),
+            new RecordEventsHandler(traces, events, clock),
+            new CloseTraceHandler(traces, clock),
+            new DeleteTraceHandler(traces),
+            new GetTraceHandler(traces, events, clock),
+            new GetEventTreeHandler(traces, events),
+            new FindTracesHandler(traces));
+  }
+
+  /** Events stored for the trace, read from the repository rather than through the service. */
+  int storedEventCount(UUID traceId) {
+    return events.findByTrace(TenantId.DEFAULT, new TraceId(traceId)).size();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.tracemodule.web.rest;
+
+import dev.tracemodule.api.EventNodeResponse;
+import dev.tracemodule.api.EventResponse;
+import dev.tracemodule.api.RecordEventRequest;
+import dev.tracemodule.api.TraceManagementService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The events of a trace. */
+@Path("traces/{traceId}/events")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EventResource {
+
+  @Inject TraceManagementService traces;
+
+  @POST
+  @Operation(summary = "Record one event in an active trace")
+  public Response record(@PathParam("traceId") String traceId, RecordEventRequest request) {
+    EventResponse recorded = traces.recordEvent(Params.uuid("traceId", traceId), request);
+    return Response.status(Response.Status.CREATED).entity(recorded).build();
+  }
+
+  @POST
+  @Path("batch")
+  @Operation(summary = "Record a JSON array of events in an active trace, all or nothing")
+  public Response recordBatch(@PathParam("traceId") String traceId, List<RecordEventRequest> events) {
+    List<EventResponse> recorded = traces.recordEvents(Params.uuid("traceId", traceId), events);
+    List<UUID> ids = recorded.stream().map(EventResponse::id).toList();
+    return Response.status(Response.Status.CREATED).entity(new BatchAccepted(ids.size(), ids)).build();
+  }
+
+  @GET
+  @Path("tree")
+  @Operation(summary = "The events as a forest: roots first, each with its children in time order")
+  public List<EventNodeResponse> tree(@PathParam("traceId") String traceId) {
+    return traces.getEventTree(Params.uuid("traceId", traceId));
+  }
+
+  /** How many events a batch stored, and their ids in the order they were sent. */
+  public record BatchAccepted(int accepted, List<UUID> eventIds) {}
+}

@@ -1,0 +1,110 @@
+package dev.tracemodule.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tracemodule.api.CreateTraceRequest;
+import dev.tracemodule.api.EventLevel;
+import dev.tracemodule.api.EventResponse;
+import dev.tracemodule.api.FailTraceRequest;
+import dev.tracemodule.api.InvalidInputException;
+import dev.tracemodule.api.RecordEventRequest;
+import dev.tracemodule.api.TraceDetailsResponse;
+import dev.tracemodule.api.TraceManagementService;
+import dev.tracemodule.api.TraceNotFoundException;
+import dev.tracemodule.api.TraceQuery;
+import dev.tracemodule.api.TraceResponse;
+import dev.tracemodule.api.TraceStateException;
+import dev.tracemodule.api.TraceStatus;
+import dev.tracemodule.api.TraceType;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@link TraceManagementService} injected with CDI inside Payara, as another Jakarta EE
+ * application uses it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TraceServiceIT {
+
+  @Inject TraceManagementService traces;
+  @Inject UserTransaction transaction;
+
+  @Deployment
+  static WebArchive deployment() {
+    return ItDeployment.builtWar();
+  }
+
+  @Test
+  void recordsAndReadsATraceThroughCdi() {
+    TraceResponse created = traces.createTrace(request("order-42"));
+    UUID root = UUID.randomUUID();
+    List<EventResponse> batch =
+        traces.recordEvents(
+            created.id(),
+            List.of(
+                event(root, "reserve", EventLevel.INFO, null),
+                event(null, "charge", EventLevel.ERROR, root),
+                event(null, "retry", EventLevel.WARN, root)));
+    TraceResponse failed = traces.failTrace(created.id(), new FailTraceRequest("card declined"));
+
+    assertThat(batch).extracting(EventResponse::parentEventId).containsExactly(null, root, root);
+    assertThat(failed.status()).isEqualTo(TraceStatus.FAILED);
+    TraceDetailsResponse details = traces.getTrace(created.id());
+    assertThat(details.trace().failureReason()).isEqualTo("card declined");
+    assertThat(details.trace().metadata()).isEqualTo(Map.of("customer", "c-7", "items", 2));
+    assertThat(details.summary().errorCount()).isEqualTo(1);
+    assertThat(details.summary().warningCount()).isEqualTo(1);
+    assertThat(traces.getEventTree(created.id())).singleElement()
+        .satisfies(node -> assertThat(node.children()).hasSize(2));
+    assertThat(traces.queryTraces(query("order-42")).items()).extracting(TraceResponse::id)
+        .containsExactly(created.id());
+  }
+
+  @Test
+  void failuresArriveAsTheApisExceptions() {
+    TraceResponse created = traces.createTrace(request("order-43"));
+    traces.cancelTrace(created.id());
+
+    assertThatThrownBy(() -> traces.completeTrace(created.id())).isInstanceOf(TraceStateException.class);
+    assertThatThrownBy(() -> traces.getTrace(UUID.randomUUID())).isInstanceOf(TraceNotFoundException.class);
+    assertThatThrownBy(() -> traces.createTrace(new CreateTraceRequest(" ", null, null, "n", null, null, null)))
+        .isInstanceOfSatisfying(InvalidInputException.class, e ->
+            assertThat(e.violations()).extracting(InvalidInputException.FieldViolation::field)
+                .containsExactly("contextId", "type"));
+  }
+
+  @Test
+  void joinsTheCallersTransaction() throws Exception {
+    transaction.begin();
+    TraceResponse created = traces.createTrace(request("order-44"));
+    transaction.rollback();
+
+    assertThatThrownBy(() -> traces.getTrace(created.id())).isInstanceOf(TraceNotFoundException.class);
+  }
+
+  private static CreateTraceRequest request(String contextId) {
+    return new CreateTraceRequest(contextId + "-" + UUID.randomUUID(), "exec-1", TraceType.BACKGROUND_TASK,
+        "Process order", null, Map.of("customer", "c-7", "items", 2), List.of("orders"));
+  }
+
+  private static RecordEventRequest event(UUID id, String type, EventLevel level, UUID parent) {
+    return new RecordEventRequest(id, type, level, null, Map.of("step", type), null, null, parent);
+  }
+
+  private TraceQuery query(String contextPrefix) {
+    TraceResponse any = traces.queryTraces(
+        new TraceQuery(null, Set.of(TraceType.BACKGROUND_TASK), null, null, null, null, Set.of("orders"), null, null, 0, 1000))
+        .items().stream().filter(t -> t.contextId().startsWith(contextPrefix + "-")).findFirst().orElseThrow();
+    return new TraceQuery(any.contextId(), null, null, null, null, null, null, null, null, 0, 10);
+  }
+}
