@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.assertj.core.api.Assertions;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -26,6 +27,14 @@ final class ItDeployment {
     dropDatabaseOncePerRun();
     WebArchive war =
         ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("trace.war")));
+    // The WAR scans only its own jars; Arquillian's protocol jar must be scanned too.
+    war.delete("WEB-INF/glassfish-web.xml");
+    war.addAsWebInfResource(
+        new StringAsset(
+            "<glassfish-web-app><scanning-exclude>*</scanning-exclude>"
+                + "<scanning-include>trace-*</scanning-include>"
+                + "<scanning-include>arquillian*</scanning-include></glassfish-web-app>"),
+        "glassfish-web.xml");
     return war.addAsLibrary(jarOf(Assertions.class));
   }
 
