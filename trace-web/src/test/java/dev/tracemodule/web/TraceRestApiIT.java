@@ -251,5 +251,7 @@ class TraceRestApiIT {
     assertThat(problem.get("status").asInt()).isEqualTo(status);
     assertThat(problem.get("title").asText()).isNotBlank();
     assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(reply.body()).as("fields in RFC 9457 order, empty lists left out").startsWith("{\"type\":");
+    assertThat(problem.has("errors")).isEqualTo(type.equals("invalid-input"));
   }
 }

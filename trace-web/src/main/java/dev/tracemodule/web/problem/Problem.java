@@ -1,6 +1,8 @@
 package dev.tracemodule.web.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tracemodule.web.config.JsonMapping;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
@@ -16,7 +18,15 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
 
   public record FieldError(String field, String message) {}
 
+  /**
+   * Written here, not by a message body writer: for application/problem+json the runtime may pick
+   * another JSON provider than ours.
+   */
   public Response toResponse() {
-    return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    try {
+      return Response.status(status).type(MEDIA_TYPE).entity(JsonMapping.MAPPER.writeValueAsString(this)).build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a problem detail is always serialisable", e);
+    }
   }
 }
