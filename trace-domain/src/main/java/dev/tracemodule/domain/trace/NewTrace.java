@@ -1,7 +1,7 @@
 package dev.tracemodule.domain.trace;
 
-import dev.tracemodule.domain.shared.JsonMap;
 import dev.tracemodule.domain.shared.FieldChecks;
+import dev.tracemodule.domain.shared.JsonMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package dev.tracemodule.domain.trace;
 
+import dev.tracemodule.domain.shared.FieldChecks;
 import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.shared.JsonMap;
 import dev.tracemodule.domain.shared.TenantId;
-import dev.tracemodule.domain.shared.FieldChecks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
