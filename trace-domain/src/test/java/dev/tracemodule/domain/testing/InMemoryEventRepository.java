@@ -1,5 +1,6 @@
 package dev.tracemodule.domain.testing;
 
+import dev.tracemodule.domain.shared.StateConflictException;
 import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventId;
@@ -33,8 +34,8 @@ public final class InMemoryEventRepository implements EventRepository {
       List<Event> stored =
           eventsByTrace.computeIfAbsent(
               new Key(event.tenantId(), event.traceId()), k -> new ArrayList<>());
-      if (stored.contains(event)) {
-        throw new IllegalStateException("event " + event.id() + " is stored already");
+      if (stored.stream().anyMatch(e -> e.id().equals(event.id()))) {
+        throw new StateConflictException("an event of this batch is recorded already");
       }
       stored.add(event);
     }

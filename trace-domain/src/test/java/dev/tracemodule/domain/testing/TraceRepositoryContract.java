@@ -1,8 +1,10 @@
 package dev.tracemodule.domain.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tracemodule.domain.shared.JsonMap;
+import dev.tracemodule.domain.shared.StateConflictException;
 import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventId;
@@ -176,6 +178,25 @@ public abstract class TraceRepositoryContract {
     assertThat(inTransaction(() -> events().findByTrace(tenant, trace.id())).asList())
         .extracting(Event::type)
         .containsExactlyElementsOf(sameInstant.stream().map(Event::type).toList());
+  }
+
+  @Test
+  void refusesToStoreAnEventIdTwice() {
+    Trace trace = trace("ctx-1", TraceType.CUSTOM, T0, Map.of(), List.of());
+    Event event = trace.recordEvent(eventId(), event("x", EventLevel.INFO, null, null), Optional.empty(), T0);
+    inTransaction(() -> store(trace));
+    inTransaction(
+        () -> {
+          events().addAll(List.of(event));
+          return null;
+        });
+
+    assertThatThrownBy(() -> inTransaction(() -> {
+          events().addAll(List.of(event));
+          return null;
+        }))
+        .isInstanceOf(StateConflictException.class);
+    assertThat(inTransaction(() -> events().findByTrace(tenant, trace.id())).size()).isEqualTo(1);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.tracemodule.infrastructure.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracemodule.domain.shared.StateConflictException;
 import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventId;
@@ -27,6 +28,7 @@ import org.hibernate.Session;
 public class JpaEventRepository implements EventRepository {
 
   private static final int BATCH_SIZE = 1_000;
+  private static final String UNIQUE_VIOLATION = "23505";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INSERT =
       "insert into event (tenant_id, trace_id, id, parent_id, type, level, message, data,"
@@ -98,8 +100,23 @@ public class JpaEventRepository implements EventRepository {
         if (pending > 0) {
           insert.executeBatch();
         }
+      } catch (SQLException e) {
+        // A concurrent request stored an event with the same client-chosen id first.
+        if (isUniqueViolation(e)) {
+          throw new StateConflictException("an event of this batch is recorded already");
+        }
+        throw e;
       }
     });
+  }
+
+  private static boolean isUniqueViolation(SQLException e) {
+    for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+      if (UNIQUE_VIOLATION.equals(cause.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void bind(PreparedStatement insert, Event event) throws SQLException {
