@@ -18,14 +18,19 @@ public interface TraceManagementService {
 
   TraceResponse createTrace(CreateTraceRequest request);
 
-  /** Records one event in an active trace. */
+  /**
+   * Records one event in an active trace. Idempotent when the event carries a client-chosen id:
+   * if that event is stored already, it is returned and nothing is written.
+   */
   EventResponse recordEvent(UUID traceId, RecordEventRequest request);
 
   /**
-   * Records events of one active trace, all or nothing. An event may name as parent an event
-   * recorded earlier or one earlier in the same batch (by its client-chosen id).
+   * Records events of one trace, all or nothing. An event may name as parent an event recorded
+   * earlier or one earlier in the same batch (by its client-chosen id). Retries are safe: events
+   * whose client-chosen ids are stored already are reported as such and not written again, even
+   * once the trace has ended; new events need an active trace.
    */
-  List<EventResponse> recordEvents(UUID traceId, List<RecordEventRequest> events);
+  RecordedEvents recordEvents(UUID traceId, List<RecordEventRequest> events);
 
   TraceResponse completeTrace(UUID traceId);
 

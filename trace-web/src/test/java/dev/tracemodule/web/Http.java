@@ -34,8 +34,13 @@ final class Http {
     return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json));
   }
 
-  Reply post(String path, String contentType, HttpRequest.BodyPublisher body) {
-    return send(request(path).header("Content-Type", contentType).POST(body));
+  /** {@code headers}: more header names and values, alternating. */
+  Reply post(String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+    HttpRequest.Builder request = request(path).header("Content-Type", contentType).POST(body);
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request);
   }
 
   /** A relative path is below the application; an absolute one ({@code /health}) below the host. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -85,18 +87,120 @@ class TraceRestApiIT {
   }
 
   @Test
-  void aBatchIsStoredWholeWithParentsInsideIt() {
+  void aBatchIsStoredWholeWithParentsInsideItAndARetryStoresNothing() {
     String id = activeTrace();
     String parent = UUID.randomUUID().toString();
-    Http.Reply batch = http.post("api/v1/traces/" + id + "/events/batch",
-        "[{\"id\":\"" + parent + "\",\"type\":\"step\"},{\"type\":\"sub\",\"parentEventId\":\"" + parent + "\"}]");
+    String child = UUID.randomUUID().toString();
+    String body = "[{\"id\":\"" + parent + "\",\"type\":\"step\"},"
+        + "{\"id\":\"" + child + "\",\"type\":\"sub\",\"parentEventId\":\"" + parent + "\"}]";
+    Http.Reply batch = http.post("api/v1/traces/" + id + "/events/batch", body);
     assertThat(batch.status()).isEqualTo(201);
     assertThat(batch.json().get("accepted").asInt()).isEqualTo(2);
     assertThat(batch.json().get("eventIds").get(0).asText()).isEqualTo(parent);
 
+    Http.Reply retry = http.post("api/v1/traces/" + id + "/events/batch", body);
+    assertThat(retry.json().get("accepted").asInt()).isZero();
+    assertThat(retry.json().get("alreadyRecorded").asInt()).isEqualTo(2);
+    assertThat(retry.json().get("alreadyRecordedIds")).extracting(JsonNode::asText).containsExactly(parent, child);
+
     JsonNode tree = http.get("api/v1/traces/" + id + "/events/tree").json();
     assertThat(tree).hasSize(1);
     assertThat(tree.get(0).get("children").get(0).get("event").get("type").asText()).isEqualTo("sub");
+  }
+
+  @Test
+  void batchesMayBeNdjsonAndGzipped() throws Exception {
+    String id = activeTrace();
+    String ndjson = "{\"type\":\"a\"}\n{\"type\":\"b\",\"level\":\"warn\"}\n\n{\"type\":\"c\"}\n";
+
+    Http.Reply plain = http.post("api/v1/traces/" + id + "/events/batch", "application/x-ndjson",
+        HttpRequest.BodyPublishers.ofString(ndjson));
+    Http.Reply zipped = http.post("api/v1/traces/" + id + "/events/batch", "application/json",
+        HttpRequest.BodyPublishers.ofByteArray(gzip("[{\"type\":\"d\"}]".getBytes(StandardCharsets.UTF_8))),
+        "Content-Encoding", "gzip");
+
+    assertThat(plain.status()).as(plain.toString()).isEqualTo(201);
+    assertThat(plain.json().get("accepted").asInt()).isEqualTo(3);
+    assertThat(zipped.status()).as(zipped.toString()).isEqualTo(201);
+    assertThat(http.get("api/v1/traces/" + id).json().get("events")).extracting(e -> e.get("type").asText())
+        .containsExactly("a", "b", "c", "d");
+  }
+
+  @Test
+  void badBulkBodiesAreClientErrorsAndStoreNothing() throws Exception {
+    String id = activeTrace();
+    String batch = "api/v1/traces/" + id + "/events/batch";
+
+    Http.Reply badItem = http.post(batch, "application/x-ndjson",
+        HttpRequest.BodyPublishers.ofString("{\"type\":\"a\"}\n{\"type\":\"b\",\"level\":\"loud\"}\n"));
+    assertProblem(badItem, 400, "invalid-input");
+    assertThat(badItem.json().get("errors").get(0).get("field").asText()).isEqualTo("events[1].level");
+
+    Http.Reply badLine = http.post(batch, "application/x-ndjson",
+        HttpRequest.BodyPublishers.ofString("{\"type\":\"a\"}\n{\"type\": oops}\n"));
+    assertProblem(badLine, 400, "malformed-body");
+    assertThat(badLine.json().get("detail").asText()).contains("line 2");
+
+    byte[] whole = gzip("[{\"type\":\"a\"}]".getBytes(StandardCharsets.UTF_8));
+    byte[] truncated = Arrays.copyOf(whole, whole.length - 8);
+    assertProblem(http.post(batch, "application/json", HttpRequest.BodyPublishers.ofByteArray(truncated),
+        "Content-Encoding", "gzip"), 400, "malformed-body");
+
+    byte[] invalidUtf8 = {'[', '{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', ']'};
+    assertProblem(http.post(batch, "application/json", HttpRequest.BodyPublishers.ofByteArray(invalidUtf8)),
+        400, "malformed-body");
+
+    // 20 MB of blanks gzip to a few kilobytes: the limit counts what the body inflates to.
+    byte[] blanks = new byte[20 * 1024 * 1024];
+    Arrays.fill(blanks, (byte) ' ');
+    byte[] bomb = gzip(blanks);
+    assertProblem(http.post(batch, "application/json", HttpRequest.BodyPublishers.ofByteArray(bomb),
+        "Content-Encoding", "gzip"), 413, "body-too-large");
+
+    // A chunked body with no Content-Length is cut off once it passes the limit: the server
+    // answers 413 and may close the connection before the client has sent everything.
+    try {
+      Http.Reply streamed = http.post(batch, "application/json",
+          HttpRequest.BodyPublishers.ofInputStream(() -> new BlankStream(11L * 1024 * 1024)));
+      assertProblem(streamed, 413, "body-too-large");
+    } catch (java.io.UncheckedIOException closedBeforeTheUploadEnded) {
+      assertThat(closedBeforeTheUploadEnded.getCause()).hasMessageContaining("EOF");
+    }
+
+    assertThat(http.get("api/v1/traces/" + id).json().get("events")).isEmpty();
+  }
+
+  /** {@code length} bytes of blanks, made as they are read: a large body that costs no memory. */
+  private static final class BlankStream extends java.io.InputStream {
+    private long left;
+
+    BlankStream(long length) {
+      this.left = length;
+    }
+
+    @Override
+    public int read() {
+      return left-- > 0 ? ' ' : -1;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = (int) Math.min(length, left);
+      Arrays.fill(buffer, offset, offset + n, (byte) ' ');
+      left -= n;
+      return n;
+    }
+  }
+
+  private static byte[] gzip(byte[] plain) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+      zip.write(plain);
+    }
+    return out.toByteArray();
   }
 
   @Test
@@ -140,6 +244,8 @@ class TraceRestApiIT {
         "wrong value type    | {\"contextId\":\"c\",\"type\":\"custom\",\"name\":\"n\",\"tags\":\"eu\"} | invalid-input | tags",
         "blank tag           | {\"contextId\":\"c\",\"type\":\"custom\",\"name\":\"n\",\"tags\":[\"a\",\" \"]} | invalid-input | tags[1]",
         "no body             |                                                              | invalid-input  | body",
+        "NUL in a field      | {\"contextId\":\"a\\u0000b\",\"type\":\"custom\",\"name\":\"n\"} | invalid-input | contextId",
+        "NUL in metadata     | {\"contextId\":\"c\",\"type\":\"custom\",\"name\":\"n\",\"metadata\":{\"k\":\"\\u0000\"}} | invalid-input | metadata.k",
       })
   void badTraceBodiesGetProblemDetailsNamingTheFields(String why, String body, String type, String fields) {
     Http.Reply reply = http.post("api/v1/traces", body == null ? "" : body);

@@ -54,7 +54,8 @@ class TraceServiceIT {
             List.of(
                 event(root, "reserve", EventLevel.INFO, null),
                 event(null, "charge", EventLevel.ERROR, root),
-                event(null, "retry", EventLevel.WARN, root)));
+                event(null, "retry", EventLevel.WARN, root)))
+            .recorded();
     TraceResponse failed = traces.failTrace(created.id(), new FailTraceRequest("card declined"));
 
     assertThat(batch).extracting(EventResponse::parentEventId).containsExactly(null, root, root);

@@ -7,6 +7,7 @@ import dev.tracemodule.api.EventNodeResponse;
 import dev.tracemodule.api.EventResponse;
 import dev.tracemodule.api.FailTraceRequest;
 import dev.tracemodule.api.RecordEventRequest;
+import dev.tracemodule.api.RecordedEvents;
 import dev.tracemodule.api.TraceDetailsResponse;
 import dev.tracemodule.api.TraceManagementService;
 import dev.tracemodule.api.TracePageResponse;
@@ -78,15 +79,19 @@ public class DefaultTraceManagementService implements TraceManagementService {
         () -> {
           var command =
               new RecordEvents(
-                  tenant.get(), traceId(traceId),
+                  tenant.get(),
+                  traceId(traceId),
                   List.of(mapper.toNewEvent(input.present("body", request))),
                   false);
-          return mapper.toResponse(recordEvents.handle(command).get(0));
+          EventsRecorded outcome = recordEvents.handle(command);
+          // A retry returns the event the first attempt stored.
+          return mapper.toResponse(
+              outcome.recorded().isEmpty() ? outcome.alreadyRecorded().get(0) : outcome.recorded().get(0));
         });
   }
 
   @Override
-  public List<EventResponse> recordEvents(UUID traceId, List<RecordEventRequest> events) {
+  public RecordedEvents recordEvents(UUID traceId, List<RecordEventRequest> events) {
     return translated(
         () -> {
           var command =
@@ -95,7 +100,7 @@ public class DefaultTraceManagementService implements TraceManagementService {
                   traceId(traceId),
                   mapper.toNewEvents(input.presentList("events", events, MAX_BATCH_SIZE)),
                   true);
-          return mapper.toEventResponses(recordEvents.handle(command));
+          return mapper.toResponse(recordEvents.handle(command));
         });
   }
 

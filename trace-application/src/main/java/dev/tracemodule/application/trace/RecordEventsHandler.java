@@ -2,7 +2,6 @@ package dev.tracemodule.application.trace;
 
 import dev.tracemodule.api.TraceNotFoundException;
 import dev.tracemodule.domain.shared.InvalidValueException;
-import dev.tracemodule.domain.shared.StateConflictException;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventId;
 import dev.tracemodule.domain.trace.EventRepository;
@@ -24,7 +23,8 @@ import java.util.Set;
 
 /**
  * Records events in an active trace. The trace row is share-locked meanwhile, so events may be
- * recorded concurrently but the trace cannot end half way through a batch.
+ * recorded concurrently but the trace cannot end half way through a batch. Events whose
+ * client-chosen ids are stored already are reported, not written again: a retry is harmless.
  */
 @ApplicationScoped
 public class RecordEventsHandler {
@@ -43,20 +43,26 @@ public class RecordEventsHandler {
   }
 
   @Transactional
-  public List<Event> handle(RecordEvents command) {
+  public EventsRecorded handle(RecordEvents command) {
     Trace trace =
         traces
             .lock(command.tenantId(), command.traceId(), TraceRepository.Lock.SHARED)
             .orElseThrow(() -> new TraceNotFoundException(command.traceId().value()));
     List<NewEvent> batch = command.events();
     Map<EventId, Event> known = storedEventsNamedBy(command);
+    Set<EventId> seen = new HashSet<>();
     Instant now = clock.instant();
     List<Event> recorded = new ArrayList<>(batch.size());
+    List<Event> alreadyRecorded = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       NewEvent what = batch.get(i);
       EventId id = what.id() != null ? what.id() : EventId.next(clock);
-      if (known.containsKey(id)) {
+      if (!seen.add(id)) {
         throw new InvalidValueException(command.prefix(i) + "id", "event " + id + " appears twice in the batch");
+      }
+      if (known.containsKey(id)) {
+        alreadyRecorded.add(known.get(id));
+        continue;
       }
       Optional<Event> parent = Optional.ofNullable(what.parentId()).map(known::get);
       try {
@@ -68,19 +74,14 @@ public class RecordEventsHandler {
       }
     }
     events.addAll(recorded);
-    return recorded;
+    return new EventsRecorded(recorded, alreadyRecorded);
   }
 
-  /**
-   * Loads, in one query, the stored events the batch names as parents or reuses as ids. Reused
-   * ids are refused: events are written once.
-   */
+  /** Loads, in one query, the stored events the batch names as parents or as its own ids. */
   private Map<EventId, Event> storedEventsNamedBy(RecordEvents command) {
-    Set<EventId> clientIds = new HashSet<>();
     Set<EventId> named = new HashSet<>();
     for (NewEvent what : command.events()) {
       if (what.id() != null) {
-        clientIds.add(what.id());
         named.add(what.id());
       }
       if (what.parentId() != null) {
@@ -88,14 +89,8 @@ public class RecordEventsHandler {
       }
     }
     Map<EventId, Event> stored = new HashMap<>();
-    if (named.isEmpty()) {
-      return stored;
-    }
-    for (Event event : events.findByIds(command.tenantId(), command.traceId(), named)) {
-      if (clientIds.contains(event.id())) {
-        throw new StateConflictException("event " + event.id() + " is recorded already");
-      }
-      stored.put(event.id(), event);
+    if (!named.isEmpty()) {
+      events.findByIds(command.tenantId(), command.traceId(), named).forEach(e -> stored.put(e.id(), e));
     }
     return stored;
   }

@@ -4,6 +4,7 @@ import dev.tracemodule.api.CreateTraceRequest;
 import dev.tracemodule.api.EventNodeResponse;
 import dev.tracemodule.api.EventResponse;
 import dev.tracemodule.api.RecordEventRequest;
+import dev.tracemodule.api.RecordedEvents;
 import dev.tracemodule.api.TraceDetailsResponse;
 import dev.tracemodule.api.TracePageResponse;
 import dev.tracemodule.api.TraceQuery;
@@ -109,6 +110,12 @@ public interface TraceMapper {
   EventNodeResponse toResponse(EventNode node);
 
   List<EventNodeResponse> toNodeResponses(List<EventNode> nodes);
+
+  default RecordedEvents toResponse(EventsRecorded outcome) {
+    return new RecordedEvents(
+        toEventResponses(outcome.recorded()),
+        outcome.alreadyRecorded().stream().map(e -> e.id().value()).toList());
+  }
 
   default TraceDetailsResponse toResponse(TraceDetails details) {
     return new TraceDetailsResponse(

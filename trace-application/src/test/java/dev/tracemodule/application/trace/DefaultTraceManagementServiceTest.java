@@ -19,6 +19,7 @@ import dev.tracemodule.api.FailTraceRequest;
 import dev.tracemodule.api.InvalidInputException.FieldViolation;
 import dev.tracemodule.api.InvalidInputException;
 import dev.tracemodule.api.RecordEventRequest;
+import dev.tracemodule.api.RecordedEvents;
 import dev.tracemodule.api.TraceDetailsResponse;
 import dev.tracemodule.api.TraceManagementService;
 import dev.tracemodule.api.TraceNotFoundException;
@@ -184,20 +185,35 @@ class DefaultTraceManagementServiceTest {
     }
 
     @Test
-    void refusesToRecordAnEventIdTwice() {
+    void aRetryOfAStoredEventStoresNothingAndReturnsTheStoredEvent() {
       UUID traceId = activeTrace();
-      service.recordEvent(traceId, event("first").id(EVENT_A).build());
+      EventResponse first = service.recordEvent(traceId, event("first").id(EVENT_A).build());
 
-      assertThatThrownBy(() -> service.recordEvent(traceId, event("again").id(EVENT_A).build()))
-          .isInstanceOf(TraceStateException.class)
-          .hasMessageContaining(EVENT_A.toString());
-      assertThatThrownBy(
-              () ->
-                  service.recordEvents(
-                      traceId, List.of(event("new").build(), event("again").id(EVENT_A).build())))
-          .isInstanceOf(TraceStateException.class)
-          .hasMessageContaining(EVENT_A.toString());
-      assertThat(eventTypes(traceId)).containsExactly("first");
+      EventResponse retried = service.recordEvent(traceId, event("first").id(EVENT_A).build());
+
+      assertThat(retried).isEqualTo(first);
+      RecordedEvents batch =
+          service.recordEvents(traceId, List.of(event("new").build(), event("first").id(EVENT_A).build()));
+      assertThat(batch.recorded()).extracting(EventResponse::type).containsExactly("new");
+      assertThat(batch.alreadyRecorded()).containsExactly(EVENT_A);
+      assertThat(eventTypes(traceId)).containsExactly("first", "new");
+    }
+
+    @Test
+    void aRetriedBatchIsAcknowledgedEvenAfterTheTraceEnded() {
+      UUID traceId = activeTrace();
+      List<RecordEventRequest> batch =
+          List.of(event("a").id(EVENT_A).build(), event("b").id(EVENT_B).parent(EVENT_A).build());
+      service.recordEvents(traceId, batch);
+      service.completeTrace(traceId);
+
+      RecordedEvents retry = service.recordEvents(traceId, batch);
+
+      assertThat(retry.accepted()).isZero();
+      assertThat(retry.alreadyRecorded()).containsExactly(EVENT_A, EVENT_B);
+      assertThatThrownBy(() -> service.recordEvents(traceId, List.of(event("c").build())))
+          .isInstanceOf(TraceStateException.class);
+      assertThat(eventTypes(traceId)).containsExactly("a", "b");
     }
   }
 
@@ -255,10 +271,11 @@ class DefaultTraceManagementServiceTest {
 
       List<EventResponse> recorded =
           service.recordEvents(
-              traceId,
-              List.of(
-                  event("a").id(EVENT_A).parent(stored).build(),
-                  event("b").parent(EVENT_A).build()));
+                  traceId,
+                  List.of(
+                      event("a").id(EVENT_A).parent(stored).build(),
+                      event("b").parent(EVENT_A).build()))
+              .recorded();
 
       assertThat(recorded).extracting(EventResponse::type).containsExactly("a", "b");
       assertThat(recorded)

@@ -87,7 +87,8 @@ class TraceLifecycleScenarioTest {
                     .parent(carrierTimeout)
                     .at(T0.plusMillis(440))
                     .build(),
-                event("shipping.booked").parent(booking).build()));
+                event("shipping.booked").parent(booking).build()))
+            .recorded();
 
     assertThat(shipping)
         .extracting(EventResponse::parentEventId)

@@ -49,6 +49,9 @@ public final class FieldChecks {
     if (value.length() > maxLength) {
       return fail(field, "must be at most " + maxLength + " characters");
     }
+    if (value.indexOf('\u0000') >= 0) {
+      return fail(field, JsonMap.NUL_REASON);
+    }
     return value;
   }
 

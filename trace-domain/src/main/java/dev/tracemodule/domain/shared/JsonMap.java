@@ -18,6 +18,9 @@ public final class JsonMap {
 
   private static final int MAX_DEPTH = 32;
 
+  /** PostgreSQL stores no NUL character in text or jsonb; refusing it here keeps that a 400. */
+  static final String NUL_REASON = "must not contain the NUL character (\\u0000)";
+
   private final Map<String, Object> values;
 
   private JsonMap(Map<String, Object> values) {
@@ -60,12 +63,18 @@ public final class JsonMap {
       if (!(entry.getKey() instanceof String key) || key.isEmpty()) {
         throw new InvalidValueException(path, "keys must be non-empty strings");
       }
+      if (key.indexOf('\u0000') >= 0) {
+        throw new InvalidValueException(path, "keys " + NUL_REASON);
+      }
       copy.put(key, copyValue(entry.getValue(), path + "." + key, depth + 1));
     }
     return Collections.unmodifiableMap(copy);
   }
 
   private static Object copyValue(Object value, String path, int depth) {
+    if (value instanceof String text && text.indexOf('\u0000') >= 0) {
+      throw new InvalidValueException(path, NUL_REASON);
+    }
     if (value == null
         || value instanceof String
         || value instanceof Boolean

@@ -137,6 +137,12 @@ class JsonMapTest {
   @Nested
   class Rejecting {
 
+    @Test
+    void refusesTheNulCharacterWhichPostgresCannotStore() {
+      assertThat(refused(Map.of("key", "a\u0000b")).field()).isEqualTo("data.key");
+      assertThat(refused(Map.of("k\u0000", 1)).field()).isEqualTo("data");
+    }
+
     static Stream<Object> nonJsonValues() {
       return Stream.of(
           'c', new Object(), Set.of(1), new int[] {1}, Optional.of(1), LocalDate.of(2025, 3, 1));

@@ -43,6 +43,8 @@ public abstract class TraceRepositoryContract {
 
   protected static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456Z");
   private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+  /** Separators, quotes, line breaks, backslashes and non-ASCII, as a bulk writer must keep them. */
+  private static final String AWKWARD_TEXT = "select 1, \"two\"\nfrom t \\ where x = '\u00e9\u2603' ,";
 
   protected TenantId tenant;
 
@@ -127,7 +129,7 @@ public abstract class TraceRepositoryContract {
     Event child =
         trace.recordEvent(
             eventId(),
-            new NewEvent(null, "db_query", EventLevel.DEBUG, "select 1", JsonMap.of(Map.of("rows", 1), "data"), T0.plusMillis(6), 0.25, root.id()),
+            new NewEvent(null, "db_query", EventLevel.DEBUG, AWKWARD_TEXT, JsonMap.of(Map.of("rows", 1, "sql", AWKWARD_TEXT), "data"), T0.plusMillis(6), 0.25, root.id()),
             Optional.of(root),
             T0);
     Event early = trace.recordEvent(eventId(), event("auth", EventLevel.WARN, T0.plusMillis(1), null), Optional.empty(), T0);
@@ -145,7 +147,8 @@ public abstract class TraceRepositoryContract {
     assertThat(storedChild.parentId()).contains(root.id());
     assertThat(storedChild.type()).isEqualTo("db_query");
     assertThat(storedChild.level()).isEqualTo(EventLevel.DEBUG);
-    assertThat(storedChild.message()).isEqualTo("select 1");
+    assertThat(storedChild.message()).isEqualTo(AWKWARD_TEXT);
+    assertThat(storedChild.data().asMap()).containsEntry("sql", AWKWARD_TEXT);
     assertThat(storedChild.data().asMap()).containsEntry("rows", 1);
     assertThat(storedChild.timestamp()).isEqualTo(T0.plusMillis(6));
     assertThat(storedChild.durationMs()).isEqualTo(0.25);

@@ -27,6 +27,16 @@ class NewEventTest {
   }
 
   @Test
+  void refusesTheNulCharacterInEveryTextField() {
+    InvalidValueException error =
+        catchThrowableOfType(InvalidValueException.class, () -> event(null, "a\u0000", "b\u0000", null));
+
+    assertThat(error.violations())
+        .extracting(InvalidValueException.Violation::field)
+        .containsExactly("type", "message");
+  }
+
+  @Test
   void defaultsLevelDataAndBlankMessage() {
     NewEvent event = new NewEvent(null, "  step  ", null, "   ", null, null, null, null);
 

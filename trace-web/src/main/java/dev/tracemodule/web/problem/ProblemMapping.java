@@ -55,8 +55,14 @@ final class ProblemMapping {
     if (cause instanceof BodyTooLargeException e) {
       return ProblemType.BODY_TOO_LARGE.problem(e.getMessage());
     }
+    if (cause instanceof MalformedBodyException e) {
+      return ProblemType.MALFORMED_BODY.problem(e.getMessage());
+    }
+    if (cause instanceof NdjsonItemException e) {
+      return fromJson(e.mappingError(), "events[" + e.index() + "]");
+    }
     if (cause instanceof JsonProcessingException e) {
-      return fromJson(e);
+      return fromJson(e, "");
     }
     if (cause instanceof NotSupportedException) {
       return ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("Send the body as application/json.");
@@ -85,18 +91,20 @@ final class ProblemMapping {
     return null;
   }
 
-  private static Problem fromJson(JsonProcessingException e) {
+  private static Problem fromJson(JsonProcessingException e, String itemPath) {
+    // A syntax error met while binding a value (invalid UTF-8, say) is still a syntax error.
+    if (e.getCause() instanceof JsonParseException syntax) {
+      return fromJson(syntax, itemPath);
+    }
     if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       return ProblemType.MALFORMED_BODY.problem("The body is not valid JSON" + where + ".");
     }
-    String field = path(mapping);
+    String field = itemPath + path(mapping, !itemPath.isEmpty());
     String message;
     if (e instanceof UnrecognizedPropertyException unknown) {
-      message = "is not a known field";
-      field = path(mapping);
-      return invalid(field, message + knownFields(unknown));
+      return invalid(field, "is not a known field" + knownFields(unknown));
     }
     if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
       message = expected(format.getTargetType());
@@ -121,12 +129,16 @@ final class ProblemMapping {
         + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
   }
 
-  /** Jackson's path as {@code events[2].level}; a body that is an array is a list of events. */
-  private static String path(JsonMappingException e) {
+  /**
+   * Jackson's path as {@code events[2].level}; a body that is an array is a list of events.
+   *
+   * @param nested whether the path goes under a prefix, so starts with a dot
+   */
+  private static String path(JsonMappingException e, boolean nested) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference reference : e.getPath()) {
       if (reference.getFieldName() != null) {
-        if (path.length() > 0) {
+        if (path.length() > 0 || nested) {
           path.append('.');
         }
         path.append(reference.getFieldName());

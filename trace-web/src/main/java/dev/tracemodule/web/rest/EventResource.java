@@ -3,6 +3,7 @@ package dev.tracemodule.web.rest;
 import dev.tracemodule.api.EventNodeResponse;
 import dev.tracemodule.api.EventResponse;
 import dev.tracemodule.api.RecordEventRequest;
+import dev.tracemodule.api.RecordedEvents;
 import dev.tracemodule.api.TraceManagementService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,7 +31,7 @@ public class EventResource {
   @Inject TraceManagementService traces;
 
   @POST
-  @Operation(summary = "Record one event in an active trace")
+  @Operation(summary = "Record one event in an active trace; a retry with the same id is harmless")
   public Response record(@PathParam("traceId") String traceId, RecordEventRequest request) {
     EventResponse recorded = traces.recordEvent(Params.uuid("traceId", traceId), request);
     return Response.status(Response.Status.CREATED).entity(recorded).build();
@@ -36,11 +39,22 @@ public class EventResource {
 
   @POST
   @Path("batch")
-  @Operation(summary = "Record a JSON array of events in an active trace, all or nothing")
+  @Operation(summary = "Record a JSON array of events in a trace, all or nothing; retries are safe")
   public Response recordBatch(@PathParam("traceId") String traceId, List<RecordEventRequest> events) {
-    List<EventResponse> recorded = traces.recordEvents(Params.uuid("traceId", traceId), events);
-    List<UUID> ids = recorded.stream().map(EventResponse::id).toList();
-    return Response.status(Response.Status.CREATED).entity(new BatchAccepted(ids.size(), ids)).build();
+    RecordedEvents outcome = traces.recordEvents(Params.uuid("traceId", traceId), events);
+    List<UUID> ids = outcome.recorded().stream().map(EventResponse::id).toList();
+    return Response.status(Response.Status.CREATED)
+        .entity(new BatchAccepted(outcome.accepted(), outcome.alreadyRecorded().size(), ids, outcome.alreadyRecorded()))
+        .build();
+  }
+
+  @POST
+  @Path("batch")
+  @Consumes(NdjsonEvents.MEDIA_TYPE)
+  @Operation(summary = "Record newline-delimited JSON events (one object per line), all or nothing")
+  public Response recordNdjsonBatch(@PathParam("traceId") String traceId, InputStream body)
+      throws IOException {
+    return recordBatch(traceId, NdjsonEvents.read(body));
   }
 
   @GET
@@ -50,6 +64,10 @@ public class EventResource {
     return traces.getEventTree(Params.uuid("traceId", traceId));
   }
 
-  /** How many events a batch stored, and their ids in the order they were sent. */
-  public record BatchAccepted(int accepted, List<UUID> eventIds) {}
+  /**
+   * What a batch stored (ids in the order sent), and which of its events an earlier attempt had
+   * stored already.
+   */
+  public record BatchAccepted(
+      int accepted, int alreadyRecorded, List<UUID> eventIds, List<UUID> alreadyRecordedIds) {}
 }
