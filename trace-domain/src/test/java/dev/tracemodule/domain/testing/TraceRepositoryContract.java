@@ -135,11 +135,7 @@ public abstract class TraceRepositoryContract {
     Event early = trace.recordEvent(eventId(), event("auth", EventLevel.WARN, T0.plusMillis(1), null), Optional.empty(), T0);
 
     inTransaction(() -> store(trace));
-    inTransaction(
-        () -> {
-          events().addAll(List.of(root, child, early));
-          return null;
-        });
+    inTransaction(() -> add(List.of(root, child, early)));
 
     TraceEvents stored = inTransaction(() -> events().findByTrace(tenant, trace.id()));
     assertThat(stored.asList()).extracting(Event::id).containsExactly(early.id(), root.id(), child.id());
@@ -188,16 +184,9 @@ public abstract class TraceRepositoryContract {
     Trace trace = trace("ctx-1", TraceType.CUSTOM, T0, Map.of(), List.of());
     Event event = trace.recordEvent(eventId(), event("x", EventLevel.INFO, null, null), Optional.empty(), T0);
     inTransaction(() -> store(trace));
-    inTransaction(
-        () -> {
-          events().addAll(List.of(event));
-          return null;
-        });
+    inTransaction(() -> add(List.of(event)));
 
-    assertThatThrownBy(() -> inTransaction(() -> {
-          events().addAll(List.of(event));
-          return null;
-        }))
+    assertThatThrownBy(() -> inTransaction(() -> add(List.of(event))))
         .isInstanceOf(StateConflictException.class);
     assertThat(inTransaction(() -> events().findByTrace(tenant, trace.id())).size()).isEqualTo(1);
   }
@@ -207,11 +196,7 @@ public abstract class TraceRepositoryContract {
     Trace trace = trace("ctx-1", TraceType.CUSTOM, T0, Map.of(), List.of());
     Event event = trace.recordEvent(eventId(), event("x", EventLevel.INFO, null, null), Optional.empty(), T0);
     inTransaction(() -> store(trace));
-    inTransaction(
-        () -> {
-          events().addAll(List.of(event));
-          return null;
-        });
+    inTransaction(() -> add(List.of(event)));
 
     assertThat(inTransaction(() -> traces().remove(tenant, trace.id()))).isTrue();
 
@@ -229,11 +214,7 @@ public abstract class TraceRepositoryContract {
     c.cancel(T0.plusSeconds(125));
     Event error = a.recordEvent(eventId(), event("boom", EventLevel.CRITICAL, null, null), Optional.empty(), T0);
     inTransaction(() -> store(a, b, c));
-    inTransaction(
-        () -> {
-          events().addAll(List.of(error));
-          return null;
-        });
+    inTransaction(() -> add(List.of(error)));
 
     assertThat(ids(criteria().contextId("ctx-a"))).containsExactlyInAnyOrder(a.id(), b.id());
     assertThat(ids(criteria().types(Set.of(TraceType.API_REQUEST)))).containsExactlyInAnyOrder(a.id(), c.id());
@@ -283,6 +264,11 @@ public abstract class TraceRepositoryContract {
 
   private static EventId eventId() {
     return EventId.next(CLOCK);
+  }
+
+  private Void add(List<Event> recorded) {
+    events().addAll(recorded);
+    return null;
   }
 
   private Void store(Trace... stored) {
