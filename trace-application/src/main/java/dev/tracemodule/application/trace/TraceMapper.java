@@ -64,11 +64,10 @@ public interface TraceMapper {
   }
 
   default FindTraces toFindTraces(TenantId tenantId, TraceQuery query) {
-    boolean ascending = query.direction() == TraceQuery.SortDirection.ASC;
-    TraceSort sort =
-        query.sortBy() == null
-            ? new TraceSort(TraceSort.Field.STARTED_AT, !ascending)
-            : new TraceSort(toSortField(query.sortBy()), !ascending);
+    TraceSort.Field field =
+        query.sortBy() == null ? TraceSort.Field.STARTED_AT : toSortField(query.sortBy());
+    // Newest or largest first unless the caller asks for ascending order.
+    TraceSort sort = new TraceSort(field, query.direction() != TraceQuery.SortDirection.ASC);
     TraceCriteria criteria =
         new TraceCriteria(
             tenantId,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.tracemodule.api.InvalidInputException;
@@ -38,9 +37,6 @@ final class ProblemMapping {
       Problem known = known(cause);
       if (known != null) {
         return known;
-      }
-      if (cause.getCause() == cause) {
-        break;
       }
     }
     String incident = UUID.randomUUID().toString();
@@ -102,17 +98,14 @@ final class ProblemMapping {
       return ProblemType.MALFORMED_BODY.problem("The body is not valid JSON" + where + ".");
     }
     String field = itemPath + path(mapping, !itemPath.isEmpty());
-    String message;
     if (e instanceof UnrecognizedPropertyException unknown) {
       return invalid(field, "is not a known field" + knownFields(unknown));
     }
-    if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
-      message = expected(format.getTargetType());
-    } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-      message = expected(mismatch.getTargetType());
-    } else {
-      message = "has an invalid value";
-    }
+    // Covers InvalidFormatException (a bad enum, UUID or instant) too: it is a mismatch.
+    String message =
+        e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+            ? expected(mismatch.getTargetType())
+            : "has an invalid value";
     return invalid(field.isEmpty() ? "body" : field, message);
   }
 
