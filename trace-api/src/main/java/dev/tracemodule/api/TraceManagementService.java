@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public interface TraceManagementService {
 
-  /** Maximum events in one {@link #recordEvents} call. */
+  /** Maximum events in one {@code recordEvents} call. */
   int MAX_BATCH_SIZE = 10_000;
 
   TraceResponse createTrace(CreateTraceRequest request);
@@ -31,6 +31,13 @@ public interface TraceManagementService {
    * once the trace has ended; new events need an active trace.
    */
   RecordedEvents recordEvents(UUID traceId, List<RecordEventRequest> events);
+
+  /**
+   * Records events of many traces in one transaction, all or nothing; each event names its
+   * trace, and a parent must be in the same trace. The rules and the retry behaviour are those of
+   * {@link #recordEvents(UUID, List)}; an unknown trace is an invalid {@code events[i].traceId}.
+   */
+  RecordedEvents recordEvents(List<TraceEventRequest> events);
 
   TraceResponse completeTrace(UUID traceId);
 

@@ -127,6 +127,47 @@ class TraceRestApiIT {
   }
 
   @Test
+  void eventsOfManyTracesGoInOneRequestAsNdjsonGzippedOrJson() throws Exception {
+    String first = activeTrace();
+    String second = activeTrace();
+    String parent = UUID.randomUUID().toString();
+    String ndjson = "{\"traceId\":\"" + first + "\",\"id\":\"" + parent + "\",\"type\":\"a\"}\n"
+        + "{\"traceId\":\"" + second + "\",\"type\":\"b\"}\n"
+        + "{\"traceId\":\"" + first + "\",\"type\":\"c\",\"parentEventId\":\"" + parent + "\"}\n";
+
+    Http.Reply zipped = http.post("api/v1/events", "application/x-ndjson",
+        HttpRequest.BodyPublishers.ofByteArray(gzip(ndjson.getBytes(StandardCharsets.UTF_8))),
+        "Content-Encoding", "gzip");
+    Http.Reply json = http.post("api/v1/events", "[{\"traceId\":\"" + second + "\",\"type\":\"d\"}]");
+
+    assertThat(zipped.status()).as(zipped.toString()).isEqualTo(201);
+    assertThat(zipped.json().get("accepted").asInt()).isEqualTo(3);
+    assertThat(json.status()).as(json.toString()).isEqualTo(201);
+    JsonNode firstTree = http.get("api/v1/traces/" + first + "/events/tree").json();
+    assertThat(firstTree).hasSize(1);
+    assertThat(firstTree.get(0).get("children").get(0).get("event").get("type").asText()).isEqualTo("c");
+    assertThat(http.get("api/v1/traces/" + second).json().get("events")).extracting(e -> e.get("type").asText())
+        .containsExactly("b", "d");
+
+    Http.Reply retry = http.post("api/v1/events", "application/x-ndjson", HttpRequest.BodyPublishers.ofString(
+        "{\"traceId\":\"" + first + "\",\"id\":\"" + parent + "\",\"type\":\"a\"}"));
+    assertThat(retry.json().get("alreadyRecordedIds")).extracting(JsonNode::asText).containsExactly(parent);
+
+    Http.Reply refused = http.post("api/v1/events",
+        "[{\"traceId\":\"" + first + "\",\"type\":\"e\"},{\"type\":\"f\"},"
+            + "{\"traceId\":\"" + UUID.randomUUID() + "\",\"type\":\"g\"}]");
+    assertProblem(refused, 400, "invalid-input");
+    assertThat(refused.json().get("errors")).extracting(e -> e.get("field").asText())
+        .containsExactly("events[1].traceId");
+    Http.Reply unknownTrace = http.post("api/v1/events",
+        "[{\"traceId\":\"" + first + "\",\"type\":\"e\"},{\"traceId\":\"" + UUID.randomUUID() + "\",\"type\":\"g\"}]");
+    assertProblem(unknownTrace, 400, "invalid-input");
+    assertThat(unknownTrace.json().get("errors")).extracting(e -> e.get("field").asText())
+        .containsExactly("events[1].traceId");
+    assertThat(http.get("api/v1/traces/" + first).json().get("events")).hasSize(2);
+  }
+
+  @Test
   void badBulkBodiesAreClientErrorsAndStoreNothing() throws Exception {
     String id = activeTrace();
     String batch = "api/v1/traces/" + id + "/events/batch";

@@ -9,6 +9,7 @@ import dev.tracemodule.api.FailTraceRequest;
 import dev.tracemodule.api.RecordEventRequest;
 import dev.tracemodule.api.RecordedEvents;
 import dev.tracemodule.api.TraceDetailsResponse;
+import dev.tracemodule.api.TraceEventRequest;
 import dev.tracemodule.api.TraceManagementService;
 import dev.tracemodule.api.TracePageResponse;
 import dev.tracemodule.api.TraceQuery;
@@ -78,11 +79,11 @@ public class DefaultTraceManagementService implements TraceManagementService {
     return translated(
         () -> {
           var command =
-              new RecordEvents(
+              RecordEvents.ofTrace(
                   tenant.get(),
                   traceId(traceId),
                   List.of(mapper.toNewEvent(input.present("body", request))),
-                  false);
+                  RecordEvents.Shape.ONE);
           EventsRecorded outcome = recordEvents.handle(command);
           // A retry returns the event the first attempt stored.
           return mapper.toResponse(
@@ -95,11 +96,24 @@ public class DefaultTraceManagementService implements TraceManagementService {
     return translated(
         () -> {
           var command =
-              new RecordEvents(
+              RecordEvents.ofTrace(
                   tenant.get(),
                   traceId(traceId),
                   mapper.toNewEvents(input.presentList("events", events, MAX_BATCH_SIZE)),
-                  true);
+                  RecordEvents.Shape.BATCH_OF_ONE_TRACE);
+          return mapper.toResponse(recordEvents.handle(command));
+        });
+  }
+
+  @Override
+  public RecordedEvents recordEvents(List<TraceEventRequest> events) {
+    return translated(
+        () -> {
+          var command =
+              new RecordEvents(
+                  tenant.get(),
+                  mapper.toTracedEvents(input.presentList("events", events, MAX_BATCH_SIZE)),
+                  RecordEvents.Shape.BATCH_OF_TRACES);
           return mapper.toResponse(recordEvents.handle(command));
         });
   }

@@ -1,12 +1,17 @@
 package dev.tracemodule.application.trace;
 
 import dev.tracemodule.api.TraceNotFoundException;
+import dev.tracemodule.application.trace.EventsRecorded.Rejection;
+import dev.tracemodule.application.trace.RecordEvents.Shape;
+import dev.tracemodule.application.trace.RecordEvents.TracedEvent;
+import dev.tracemodule.domain.shared.DomainException;
 import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventId;
 import dev.tracemodule.domain.trace.EventRepository;
 import dev.tracemodule.domain.trace.NewEvent;
 import dev.tracemodule.domain.trace.Trace;
+import dev.tracemodule.domain.trace.TraceId;
 import dev.tracemodule.domain.trace.TraceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +27,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Records events in an active trace. The trace row is share-locked meanwhile, so events may be
- * recorded concurrently but the trace cannot end half way through a batch. Events whose
+ * Records events in active traces. The traces are share-locked meanwhile, so events may be
+ * recorded concurrently but no trace can end half way through a batch. Events whose
  * client-chosen ids are stored already are reported, not written again: a retry is harmless.
+ * Everything new is written in one go, whatever the number of traces.
  */
 @ApplicationScoped
 public class RecordEventsHandler {
@@ -44,54 +50,86 @@ public class RecordEventsHandler {
 
   @Transactional
   public EventsRecorded handle(RecordEvents command) {
-    Trace trace =
-        traces
-            .lock(command.tenantId(), command.traceId(), TraceRepository.Lock.SHARED)
-            .orElseThrow(() -> new TraceNotFoundException(command.traceId().value()));
-    List<NewEvent> batch = command.events();
-    Map<EventId, Event> known = storedEventsNamedBy(command);
-    Set<EventId> seen = new HashSet<>();
+    Map<TraceId, Trace> locked = lockTracesOf(command);
+    Map<Key, Event> known = storedEventsNamedBy(command);
+    Set<Key> seen = new HashSet<>();
     Instant now = clock.instant();
-    List<Event> recorded = new ArrayList<>(batch.size());
+    List<Event> recorded = new ArrayList<>(command.events().size());
     List<Event> alreadyRecorded = new ArrayList<>();
-    for (int i = 0; i < batch.size(); i++) {
-      NewEvent what = batch.get(i);
-      EventId id = what.id() != null ? what.id() : EventId.next(clock);
-      if (!seen.add(id)) {
-        throw new InvalidValueException(command.prefix(i) + "id", "event " + id + " appears twice in the batch");
-      }
-      if (known.containsKey(id)) {
-        alreadyRecorded.add(known.get(id));
-        continue;
-      }
-      Optional<Event> parent = Optional.ofNullable(what.parentId()).map(known::get);
+    List<Rejection> rejected = new ArrayList<>();
+    for (int i = 0; i < command.events().size(); i++) {
+      TracedEvent item = command.events().get(i);
+      NewEvent what = item.event();
       try {
-        Event event = trace.recordEvent(id, what, parent, now);
-        known.put(id, event);
+        Trace trace = locked.get(item.traceId());
+        if (trace == null) {
+          throw unknownTrace(command.shape(), item.traceId());
+        }
+        Key key = new Key(item.traceId(), what.id() != null ? what.id() : EventId.next(clock));
+        if (!seen.add(key)) {
+          throw new InvalidValueException("id", "event " + key.eventId() + " appears twice in the batch");
+        }
+        if (known.containsKey(key)) {
+          alreadyRecorded.add(known.get(key));
+          continue;
+        }
+        Optional<Event> parent =
+            Optional.ofNullable(what.parentId()).map(p -> known.get(new Key(item.traceId(), p)));
+        Event event = trace.recordEvent(key.eventId(), what, parent, now);
+        known.put(key, event);
         recorded.add(event);
-      } catch (InvalidValueException e) {
-        throw e.under(command.prefix(i));
+      } catch (DomainException e) {
+        if (command.shape().allOrNothing()) {
+          throw e instanceof InvalidValueException invalid ? invalid.under(command.shape().prefix(i)) : e;
+        }
+        rejected.add(new Rejection(i, e.getMessage()));
       }
     }
     events.addAll(recorded);
-    return new EventsRecorded(recorded, alreadyRecorded);
+    return new EventsRecorded(recorded, alreadyRecorded, rejected);
+  }
+
+  private Map<TraceId, Trace> lockTracesOf(RecordEvents command) {
+    Set<TraceId> ids = new HashSet<>();
+    command.events().forEach(e -> ids.add(e.traceId()));
+    Map<TraceId, Trace> locked = new HashMap<>();
+    for (Trace trace : traces.lockAll(command.tenantId(), ids, TraceRepository.Lock.SHARED)) {
+      locked.put(trace.id(), trace);
+    }
+    return locked;
+  }
+
+  private static RuntimeException unknownTrace(Shape shape, TraceId traceId) {
+    return switch (shape) {
+      case ONE, BATCH_OF_ONE_TRACE -> new TraceNotFoundException(traceId.value());
+      case BATCH_OF_TRACES, RECORDED_IN_PROCESS ->
+          new InvalidValueException("traceId", "there is no trace " + traceId.value());
+    };
   }
 
   /** Loads, in one query, the stored events the batch names as parents or as its own ids. */
-  private Map<EventId, Event> storedEventsNamedBy(RecordEvents command) {
+  private Map<Key, Event> storedEventsNamedBy(RecordEvents command) {
+    Set<TraceId> traceIds = new HashSet<>();
     Set<EventId> named = new HashSet<>();
-    for (NewEvent what : command.events()) {
+    for (TracedEvent item : command.events()) {
+      NewEvent what = item.event();
       if (what.id() != null) {
         named.add(what.id());
       }
       if (what.parentId() != null) {
         named.add(what.parentId());
       }
+      traceIds.add(item.traceId());
     }
-    Map<EventId, Event> stored = new HashMap<>();
+    Map<Key, Event> stored = new HashMap<>();
     if (!named.isEmpty()) {
-      events.findByIds(command.tenantId(), command.traceId(), named).forEach(e -> stored.put(e.id(), e));
+      events
+          .findByIds(command.tenantId(), traceIds, named)
+          .forEach(e -> stored.put(new Key(e.traceId(), e.id()), e));
     }
     return stored;
   }
+
+  /** An event is known by its trace and its id together. */
+  private record Key(TraceId traceId, EventId eventId) {}
 }

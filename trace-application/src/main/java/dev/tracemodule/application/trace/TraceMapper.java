@@ -6,6 +6,7 @@ import dev.tracemodule.api.EventResponse;
 import dev.tracemodule.api.RecordEventRequest;
 import dev.tracemodule.api.RecordedEvents;
 import dev.tracemodule.api.TraceDetailsResponse;
+import dev.tracemodule.api.TraceEventRequest;
 import dev.tracemodule.api.TracePageResponse;
 import dev.tracemodule.api.TraceQuery;
 import dev.tracemodule.api.TraceResponse;
@@ -22,6 +23,7 @@ import dev.tracemodule.domain.trace.NewTrace;
 import dev.tracemodule.domain.trace.PageRequest;
 import dev.tracemodule.domain.trace.Trace;
 import dev.tracemodule.domain.trace.TraceCriteria;
+import dev.tracemodule.domain.trace.TraceId;
 import dev.tracemodule.domain.trace.TracePage;
 import dev.tracemodule.domain.trace.TraceSnapshot;
 import dev.tracemodule.domain.trace.TraceSort;
@@ -57,6 +59,27 @@ public interface TraceMapper {
         events.add(toNewEvent(requests.get(i)));
       } catch (InvalidValueException e) {
         checks.add(e.under("events[" + i + "]."));
+      }
+    }
+    checks.throwIfAny();
+    return events;
+  }
+
+  /** Like {@link #toNewEvents}; each item must also name its trace. */
+  default List<RecordEvents.TracedEvent> toTracedEvents(List<TraceEventRequest> requests) {
+    List<RecordEvents.TracedEvent> events = new ArrayList<>(requests.size());
+    FieldChecks checks = new FieldChecks();
+    for (int i = 0; i < requests.size(); i++) {
+      TraceEventRequest request = requests.get(i);
+      String prefix = "events[" + i + "].";
+      checks.check(request.traceId() != null, prefix + "traceId", "must not be null");
+      try {
+        NewEvent event = toNewEvent(request.event());
+        if (request.traceId() != null) {
+          events.add(new RecordEvents.TracedEvent(new TraceId(request.traceId()), event));
+        }
+      } catch (InvalidValueException e) {
+        checks.add(e.under(prefix));
       }
     }
     checks.throwIfAny();
@@ -135,7 +158,7 @@ public interface TraceMapper {
 
   // ---- value types ----
 
-  default UUID toUuid(dev.tracemodule.domain.trace.TraceId id) {
+  default UUID toUuid(TraceId id) {
     return id == null ? null : id.value();
   }
 

@@ -9,6 +9,7 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -21,6 +22,7 @@ import dev.tracemodule.api.InvalidInputException;
 import dev.tracemodule.api.RecordEventRequest;
 import dev.tracemodule.api.RecordedEvents;
 import dev.tracemodule.api.TraceDetailsResponse;
+import dev.tracemodule.api.TraceEventRequest;
 import dev.tracemodule.api.TraceManagementService;
 import dev.tracemodule.api.TraceNotFoundException;
 import dev.tracemodule.api.TracePageResponse;
@@ -214,6 +216,87 @@ class DefaultTraceManagementServiceTest {
       assertThatThrownBy(() -> service.recordEvents(traceId, List.of(event("c").build())))
           .isInstanceOf(TraceStateException.class);
       assertThat(eventTypes(traceId)).containsExactly("a", "b");
+    }
+  }
+
+  @Nested
+  class RecordingBatchesOfManyTraces {
+
+    @Test
+    void recordsTheEventsOfSeveralTracesTogether() {
+      UUID first = activeTrace();
+      UUID second = activeTrace();
+      UUID stored = service.recordEvent(second, event("stored").build()).id();
+
+      RecordedEvents outcome =
+          service.recordEvents(
+              List.of(
+                  event("a").id(EVENT_A).in(first),
+                  event("b").parent(stored).in(second),
+                  event("c").parent(EVENT_A).in(first),
+                  // The same client id in another trace is another event.
+                  event("d").id(EVENT_A).in(second)));
+
+      assertThat(outcome.recorded())
+          .extracting(EventResponse::traceId, EventResponse::type, EventResponse::parentEventId)
+          .containsExactly(
+              tuple(first, "a", null),
+              tuple(second, "b", stored),
+              tuple(first, "c", EVENT_A),
+              tuple(second, "d", null));
+      assertThat(eventTypes(first)).containsExactly("a", "c");
+      assertThat(eventTypes(second)).containsExactly("stored", "b", "d");
+    }
+
+    @Test
+    void aRetryStoresNothingTwice() {
+      UUID first = activeTrace();
+      UUID second = activeTrace();
+      List<TraceEventRequest> batch =
+          List.of(event("a").id(EVENT_A).in(first), event("b").id(EVENT_B).in(second));
+      service.recordEvents(batch);
+
+      RecordedEvents retry = service.recordEvents(batch);
+
+      assertThat(retry.accepted()).isZero();
+      assertThat(retry.alreadyRecorded()).containsExactly(EVENT_A, EVENT_B);
+      assertThat(eventTypes(first)).containsExactly("a");
+      assertThat(eventTypes(second)).containsExactly("b");
+    }
+
+    @Test
+    void refusesTheWholeBatchNamingEveryItemAtFault() {
+      UUID first = activeTrace();
+      UUID other = activeTrace();
+      UUID foreign = service.recordEvent(other, event("elsewhere").build()).id();
+
+      assertThat(
+              violatedFields(
+                  () ->
+                      service.recordEvents(
+                          List.of(
+                              event("fine").in(first),
+                              event(" ").in(first),
+                              event("orphan").in(null)))))
+          .containsExactly("events[1].type", "events[2].traceId");
+      assertThat(violatedFields(() -> service.recordEvents(List.of(event("fine").in(first), event("x").in(UNKNOWN)))))
+          .containsExactly("events[1].traceId");
+      assertThat(violatedFields(() -> service.recordEvents(List.of(event("x").parent(foreign).in(first)))))
+          .containsExactly("events[0].parentEventId");
+      assertThat(eventTypes(first)).isEmpty();
+    }
+
+    @Test
+    void refusesTheWholeBatchWhenOneOfItsTracesHasEnded() {
+      UUID open = activeTrace();
+      UUID ended = activeTrace();
+      service.completeTrace(ended);
+
+      assertThatThrownBy(
+              () -> service.recordEvents(List.of(event("a").in(open), event("b").in(ended))))
+          .isInstanceOf(TraceStateException.class)
+          .hasMessageContaining(ended.toString());
+      assertThat(eventTypes(open)).isEmpty();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.tracemodule.application.trace;
 import dev.tracemodule.api.CreateTraceRequest;
 import dev.tracemodule.api.EventLevel;
 import dev.tracemodule.api.RecordEventRequest;
+import dev.tracemodule.api.TraceEventRequest;
 import dev.tracemodule.api.TraceQuery;
 import dev.tracemodule.api.TraceStatus;
 import dev.tracemodule.api.TraceType;
@@ -105,6 +106,12 @@ final class Requests {
     RecordEventRequest build() {
       return new RecordEventRequest(
           id, type, level, null, null, timestamp, durationMs, parentEventId);
+    }
+
+    /** The event as an item of a batch that spans traces. */
+    TraceEventRequest in(UUID traceId) {
+      return new TraceEventRequest(
+          traceId, id, type, level, null, null, timestamp, durationMs, parentEventId);
     }
   }
 

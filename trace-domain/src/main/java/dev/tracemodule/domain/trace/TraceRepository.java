@@ -1,6 +1,8 @@
 package dev.tracemodule.domain.trace;
 
 import dev.tracemodule.domain.shared.TenantId;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** All traces of all tenants; every method is scoped by a tenant. */
@@ -14,6 +16,12 @@ public interface TraceRepository {
    * Lock#EXCLUSIVE} to change its status.
    */
   Optional<Trace> lock(TenantId tenantId, TraceId id, Lock lock);
+
+  /**
+   * Like {@link #lock}, for many traces at once. Locks are taken in id order, so two callers
+   * locking overlapping sets cannot deadlock. Ids without a trace are left out.
+   */
+  List<Trace> lockAll(TenantId tenantId, Collection<TraceId> ids, Lock lock);
 
   /** Adds a new trace or stores the new state of a known one. */
   void store(Trace trace);

@@ -19,8 +19,13 @@ public final class InMemoryEventRepository implements EventRepository {
   private final Map<Key, List<Event>> eventsByTrace = new ConcurrentHashMap<>();
 
   @Override
-  public List<Event> findByIds(TenantId tenantId, TraceId traceId, Collection<EventId> ids) {
-    return eventsOf(tenantId, traceId).stream().filter(e -> ids.contains(e.id())).toList();
+  public List<Event> findByIds(
+      TenantId tenantId, Collection<TraceId> traceIds, Collection<EventId> ids) {
+    return traceIds.stream()
+        .distinct()
+        .flatMap(traceId -> eventsOf(tenantId, traceId).stream())
+        .filter(e -> ids.contains(e.id()))
+        .toList();
   }
 
   @Override
@@ -29,7 +34,7 @@ public final class InMemoryEventRepository implements EventRepository {
   }
 
   @Override
-  public void addAll(List<Event> events) {
+  public synchronized void addAll(List<Event> events) {
     for (Event event : events) {
       List<Event> stored =
           eventsByTrace.computeIfAbsent(

@@ -8,6 +8,7 @@ import dev.tracemodule.domain.trace.TraceId;
 import dev.tracemodule.domain.trace.TracePage;
 import dev.tracemodule.domain.trace.TraceRepository;
 import dev.tracemodule.domain.trace.TraceSort;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,15 @@ public final class InMemoryTraceRepository implements TraceRepository {
   @Override
   public Optional<Trace> lock(TenantId tenantId, TraceId id, Lock lock) {
     return findById(tenantId, id);
+  }
+
+  @Override
+  public List<Trace> lockAll(TenantId tenantId, Collection<TraceId> ids, Lock lock) {
+    return ids.stream()
+        .distinct()
+        .sorted(Comparator.comparing(TraceId::value))
+        .flatMap(id -> findById(tenantId, id).stream())
+        .toList();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.tracemodule.domain.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tracemodule.domain.shared.JsonMap;
 import dev.tracemodule.domain.shared.StateConflictException;
@@ -25,12 +26,14 @@ import dev.tracemodule.domain.trace.TraceType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -151,11 +154,44 @@ public abstract class TraceRepositoryContract {
     assertThat(stored.asList().get(0).durationMs()).isNull();
     assertThat(stored.asList().get(0).data().isEmpty()).isTrue();
 
-    assertThat(inTransaction(() -> events().findByIds(tenant, trace.id(), List.of(child.id(), eventId()))))
+    assertThat(inTransaction(() -> events().findByIds(tenant, List.of(trace.id()), List.of(child.id(), eventId()))))
         .extracting(Event::id)
         .containsExactly(child.id());
     assertThat(inTransaction(() -> events().findByTrace(new TenantId(tenant.value() + "-x"), trace.id())).size())
         .isZero();
+  }
+
+  @Test
+  void locksManyTracesAndWritesAndFindsEventsAcrossThem() {
+    Trace first = trace("ctx-1", TraceType.CUSTOM, T0, Map.of(), List.of());
+    Trace second = trace("ctx-2", TraceType.CUSTOM, T0, Map.of(), List.of());
+    inTransaction(() -> store(first));
+    inTransaction(() -> store(second));
+    TraceId missing = new TraceId(UUID.randomUUID());
+
+    List<Trace> locked =
+        inTransaction(
+            () -> traces().lockAll(tenant, List.of(second.id(), missing, first.id(), second.id()), TraceRepository.Lock.SHARED));
+    assertThat(locked)
+        .extracting(Trace::id)
+        .containsExactlyElementsOf(
+            Stream.of(first.id(), second.id()).sorted(Comparator.comparing(TraceId::value)).toList());
+    assertThat(inTransaction(() -> traces().lockAll(new TenantId(tenant.value() + "-x"), List.of(first.id()), TraceRepository.Lock.SHARED)))
+        .isEmpty();
+
+    // The same event id in two traces names two events.
+    EventId sharedId = eventId();
+    Event inFirst = first.recordEvent(sharedId, event("a", EventLevel.INFO, null, null), Optional.empty(), T0);
+    Event inSecond = second.recordEvent(sharedId, event("b", EventLevel.INFO, null, null), Optional.empty(), T0);
+    Event other = second.recordEvent(eventId(), event("c", EventLevel.INFO, null, null), Optional.empty(), T0);
+    inTransaction(() -> add(List.of(inFirst, inSecond, other)));
+
+    assertThat(inTransaction(() -> events().findByIds(tenant, List.of(first.id(), second.id()), List.of(sharedId))))
+        .extracting(Event::traceId, Event::type)
+        .containsExactlyInAnyOrder(tuple(first.id(), "a"), tuple(second.id(), "b"));
+    assertThat(inTransaction(() -> events().findByIds(tenant, List.of(second.id()), List.of(sharedId, other.id()))))
+        .extracting(Event::type)
+        .containsExactlyInAnyOrder("b", "c");
   }
 
   @Test

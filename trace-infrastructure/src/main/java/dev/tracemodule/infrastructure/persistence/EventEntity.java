@@ -16,7 +16,7 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A row of {@code event}, read through JPA; rows are written by {@link EventBatchWriter}. */
+/** A row of {@code event}, read through JPA; rows are written by {@link EventCopyWriter}. */
 @Entity
 @Immutable
 @Table(name = "event")

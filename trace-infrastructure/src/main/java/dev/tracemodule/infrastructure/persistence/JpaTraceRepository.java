@@ -15,10 +15,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 public class JpaTraceRepository implements TraceRepository {
@@ -44,9 +46,31 @@ public class JpaTraceRepository implements TraceRepository {
 
   @Override
   public Optional<Trace> lock(TenantId tenantId, TraceId id, Lock lock) {
-    LockModeType mode =
-        lock == Lock.EXCLUSIVE ? LockModeType.PESSIMISTIC_WRITE : LockModeType.PESSIMISTIC_READ;
-    return Optional.ofNullable(em.find(TraceEntity.class, key(tenantId, id), mode)).map(this::toTrace);
+    return Optional.ofNullable(em.find(TraceEntity.class, key(tenantId, id), lockMode(lock)))
+        .map(this::toTrace);
+  }
+
+  private static LockModeType lockMode(Lock lock) {
+    return lock == Lock.EXCLUSIVE ? LockModeType.PESSIMISTIC_WRITE : LockModeType.PESSIMISTIC_READ;
+  }
+
+  @Override
+  public List<Trace> lockAll(TenantId tenantId, Collection<TraceId> ids, Lock lock) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> values = ids.stream().map(TraceId::value).distinct().toList();
+    // One statement locks the rows in the order it reads them: by id.
+    return em.createQuery(
+            "select t from TraceEntity t where t.tenantId = :tenant and t.id in :ids order by t.id",
+            TraceEntity.class)
+        .setParameter("tenant", tenantId.value())
+        .setParameter("ids", values)
+        .setLockMode(lockMode(lock))
+        .getResultList()
+        .stream()
+        .map(this::toTrace)
+        .toList();
   }
 
   @Override

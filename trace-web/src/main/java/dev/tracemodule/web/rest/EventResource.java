@@ -41,11 +41,7 @@ public class EventResource {
   @Path("batch")
   @Operation(summary = "Record a JSON array of events in a trace, all or nothing; retries are safe")
   public Response recordBatch(@PathParam("traceId") String traceId, List<RecordEventRequest> events) {
-    RecordedEvents outcome = traces.recordEvents(Params.uuid("traceId", traceId), events);
-    List<UUID> ids = outcome.recorded().stream().map(EventResponse::id).toList();
-    return Response.status(Response.Status.CREATED)
-        .entity(new BatchAccepted(outcome.accepted(), outcome.alreadyRecorded().size(), ids, outcome.alreadyRecorded()))
-        .build();
+    return BatchAccepted.created(traces.recordEvents(Params.uuid("traceId", traceId), events));
   }
 
   @POST
@@ -54,7 +50,7 @@ public class EventResource {
   @Operation(summary = "Record newline-delimited JSON events (one object per line), all or nothing")
   public Response recordNdjsonBatch(@PathParam("traceId") String traceId, InputStream body)
       throws IOException {
-    return recordBatch(traceId, NdjsonEvents.read(body));
+    return recordBatch(traceId, NdjsonEvents.read(body, RecordEventRequest.class));
   }
 
   @GET
@@ -69,5 +65,13 @@ public class EventResource {
    * stored already.
    */
   public record BatchAccepted(
-      int accepted, int alreadyRecorded, List<UUID> eventIds, List<UUID> alreadyRecordedIds) {}
+      int accepted, int alreadyRecorded, List<UUID> eventIds, List<UUID> alreadyRecordedIds) {
+
+    static Response created(RecordedEvents outcome) {
+      List<UUID> ids = outcome.recorded().stream().map(EventResponse::id).toList();
+      var accepted =
+          new BatchAccepted(outcome.accepted(), outcome.alreadyRecorded().size(), ids, outcome.alreadyRecorded());
+      return Response.status(Response.Status.CREATED).entity(accepted).build();
+    }
+  }
 }

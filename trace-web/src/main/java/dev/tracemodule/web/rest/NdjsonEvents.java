@@ -3,7 +3,6 @@ package dev.tracemodule.web.rest;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.tracemodule.api.RecordEventRequest;
 import dev.tracemodule.web.config.JsonMapping;
 import dev.tracemodule.web.problem.NdjsonItemException;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.util.List;
 final class NdjsonEvents {
 
   static final String MEDIA_TYPE = "application/x-ndjson";
-  private static final ObjectReader READER = JsonMapping.MAPPER.readerFor(RecordEventRequest.class);
 
   private NdjsonEvents() {}
 
@@ -23,9 +21,10 @@ final class NdjsonEvents {
    * The events in the order of their lines. A line that is not JSON is reported with its line
    * and column; an object that does not fit names its index ({@code events[3].level}).
    */
-  static List<RecordEventRequest> read(InputStream body) throws IOException {
-    List<RecordEventRequest> events = new ArrayList<>();
-    try (MappingIterator<RecordEventRequest> lines = READER.readValues(body)) {
+  static <T> List<T> read(InputStream body, Class<T> type) throws IOException {
+    List<T> events = new ArrayList<>();
+    ObjectReader reader = JsonMapping.MAPPER.readerFor(type);
+    try (MappingIterator<T> lines = reader.readValues(body)) {
       while (lines.hasNextValue()) {
         try {
           events.add(lines.nextValue());

@@ -25,6 +25,7 @@ public class TraceModuleApplication extends Application {
     return Set.of(
         TraceResource.class,
         EventResource.class,
+        BatchEventResource.class,
         JsonMapping.class,
         ProblemMapper.class,
         BodySizeLimit.class);
