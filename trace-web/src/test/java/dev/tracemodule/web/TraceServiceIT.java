@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tracemodule.api.CreateTraceRequest;
 import dev.tracemodule.api.EventLevel;
+import dev.tracemodule.api.EventNodeResponse;
 import dev.tracemodule.api.EventResponse;
 import dev.tracemodule.api.FailTraceRequest;
 import dev.tracemodule.api.InvalidInputException;
@@ -13,18 +14,32 @@ import dev.tracemodule.api.TraceDetailsResponse;
 import dev.tracemodule.api.TraceManagementService;
 import dev.tracemodule.api.TraceNotFoundException;
 import dev.tracemodule.api.TraceQuery;
+import dev.tracemodule.api.TraceRecorder;
 import dev.tracemodule.api.TraceResponse;
 import dev.tracemodule.api.TraceStateException;
 import dev.tracemodule.api.TraceStatus;
 import dev.tracemodule.api.TraceType;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +53,8 @@ class TraceServiceIT {
 
   @Inject TraceManagementService traces;
   @Inject UserTransaction transaction;
+  @Inject TraceRecorder recorder;
+  @ArquillianResource URL base;
 
   @Deployment
   static WebArchive deployment() {
@@ -91,6 +108,69 @@ class TraceServiceIT {
     transaction.rollback();
 
     assertThatThrownBy(() -> traces.getTrace(created.id())).isInstanceOf(TraceNotFoundException.class);
+  }
+
+  @Test
+  void theRecorderWritesEventsFromManyThreadsOnceWithTheirParents() throws Exception {
+    List<UUID> traceIds = List.of(traces.createTrace(request("rec-1")).id(), traces.createTrace(request("rec-2")).id());
+    int perThread = 10_000;
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    List<Future<?>> producers = new ArrayList<>();
+    for (UUID traceId : traceIds) {
+      producers.add(threads.submit(() -> {
+        UUID parent = recorder.record(traceId, "request", EventLevel.INFO, "root");
+        for (int i = 1; i < perThread; i++) {
+          recorder.record(traceId, new RecordEventRequest(null, "step", EventLevel.DEBUG, "step " + i,
+              Map.of("i", i), null, 0.5, parent));
+        }
+      }));
+    }
+    for (Future<?> producer : producers) {
+      producer.get(60, TimeUnit.SECONDS);
+    }
+    threads.shutdown();
+
+    assertThat(recorder.flush(Duration.ofSeconds(60))).isTrue();
+
+    for (UUID traceId : traceIds) {
+      List<EventNodeResponse> tree = traces.getEventTree(traceId);
+      assertThat(tree).singleElement().satisfies(root -> assertThat(root.children()).hasSize(perThread - 1));
+    }
+    String metrics = http("metrics?scope=application");
+    assertThat(metricValue(metrics, "trace_recorder_events_written_total")).isGreaterThanOrEqualTo(2.0 * perThread);
+    assertThat(metrics).contains("trace_recorder_queue_depth", "trace_recorder_events_accepted_total",
+        "trace_recorder_events_dropped_total", "trace_recorder_batch_size", "trace_recorder_write_duration");
+  }
+
+  @Test
+  void stoppingTheRecorderWritesWhatIsStillQueued() {
+    UUID traceId = traces.createTrace(request("rec-stop")).id();
+    Instance<TraceRecorder> instance = CDI.current().select(TraceRecorder.class);
+    TraceRecorder stopping = instance.get();
+    for (int i = 0; i < 5_000; i++) {
+      stopping.record(traceId, "late", EventLevel.INFO, null);
+    }
+
+    // What the container does when the application stops.
+    instance.destroy(stopping);
+
+    assertThat(traces.getTrace(traceId).summary().totalEvents()).isEqualTo(5_000);
+  }
+
+  private String http(String path) throws Exception {
+    HttpResponse<String> reply = HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(base.toURI().resolve("/" + path)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(reply.statusCode()).isEqualTo(200);
+    return reply.body();
+  }
+
+  /** The value of the first sample of a metric in the Prometheus text format. */
+  private static double metricValue(String prometheusText, String name) {
+    return prometheusText.lines()
+        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " not in " + prometheusText));
   }
 
   private static CreateTraceRequest request(String contextId) {

@@ -14,22 +14,24 @@ import java.util.UUID;
  * The application layer wired by hand, as CDI wires it, over the in-memory repositories and a
  * clock that the test moves.
  */
-final class TraceModule {
+public final class TraceModule {
 
-  final MutableClock clock;
-  final TraceManagementService service;
+  public final MutableClock clock;
+  public final TraceManagementService service;
+  public final RecordEventsHandler recordEvents;
   private final InMemoryEventRepository events = new InMemoryEventRepository();
 
-  TraceModule(Instant start) {
+  public TraceModule(Instant start) {
     clock = new MutableClock(start);
     InMemoryTraceRepository traces = new InMemoryTraceRepository(events);
+    recordEvents = new RecordEventsHandler(traces, events, clock);
     service =
         new DefaultTraceManagementService(
             new CurrentTenant(),
             new InputValidation(),
             new TraceMapperImpl(),
             new CreateTraceHandler(traces, clock),
-            new RecordEventsHandler(traces, events, clock),
+            recordEvents,
             new CloseTraceHandler(traces, clock),
             new DeleteTraceHandler(traces),
             new GetTraceHandler(traces, events, clock),
@@ -38,7 +40,7 @@ final class TraceModule {
   }
 
   /** Events stored for the trace, read from the repository rather than through the service. */
-  int storedEventCount(UUID traceId) {
+  public int storedEventCount(UUID traceId) {
     return events.findByTrace(TenantId.DEFAULT, new TraceId(traceId)).size();
   }
 }
