@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # TraceRecorder.record next to an OpenTelemetry SDK span (no-op exporter), on one thread and on
-# two, in one JMH run. Prints ns/op (average time per call) and ops/ns (multiply by 1e9 for calls/s).
+# two, in one JMH run. Prints us/op (average time per call; x1000 for ns) and ops/us (millions of
+# calls per second, all threads together).
 # Usage: bench/recorder/run.sh [JMH options]   e.g. -wi 3 -i 5 -f 1
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -8,6 +8,7 @@ import dev.tracemodule.domain.shared.DomainException;
 import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventId;
+import dev.tracemodule.domain.trace.EventKey;
 import dev.tracemodule.domain.trace.EventRepository;
 import dev.tracemodule.domain.trace.NewEvent;
 import dev.tracemodule.domain.trace.Trace;
@@ -51,8 +52,8 @@ public class RecordEventsHandler {
   @Transactional
   public EventsRecorded handle(RecordEvents command) {
     Map<TraceId, Trace> locked = lockTracesOf(command);
-    Map<Key, Event> known = storedEventsNamedBy(command);
-    Set<Key> seen = new HashSet<>();
+    Map<EventKey, Event> known = storedEventsNamedBy(command);
+    Set<EventKey> seen = new HashSet<>();
     Instant now = clock.instant();
     List<Event> recorded = new ArrayList<>(command.events().size());
     List<Event> alreadyRecorded = new ArrayList<>();
@@ -65,7 +66,7 @@ public class RecordEventsHandler {
         if (trace == null) {
           throw unknownTrace(command.shape(), item.traceId());
         }
-        Key key = new Key(item.traceId(), what.id() != null ? what.id() : EventId.next(clock));
+        EventKey key = new EventKey(item.traceId(), what.id() != null ? what.id() : EventId.next(clock));
         if (!seen.add(key)) {
           throw new InvalidValueException("id", "event " + key.eventId() + " appears twice in the batch");
         }
@@ -74,7 +75,7 @@ public class RecordEventsHandler {
           continue;
         }
         Optional<Event> parent =
-            Optional.ofNullable(what.parentId()).map(p -> known.get(new Key(item.traceId(), p)));
+            Optional.ofNullable(what.parentId()).map(p -> known.get(new EventKey(item.traceId(), p)));
         Event event = trace.recordEvent(key.eventId(), what, parent, now);
         known.put(key, event);
         recorded.add(event);
@@ -108,28 +109,21 @@ public class RecordEventsHandler {
   }
 
   /** Loads, in one query, the stored events the batch names as parents or as its own ids. */
-  private Map<Key, Event> storedEventsNamedBy(RecordEvents command) {
-    Set<TraceId> traceIds = new HashSet<>();
-    Set<EventId> named = new HashSet<>();
+  private Map<EventKey, Event> storedEventsNamedBy(RecordEvents command) {
+    Set<EventKey> named = new HashSet<>();
     for (TracedEvent item : command.events()) {
       NewEvent what = item.event();
       if (what.id() != null) {
-        named.add(what.id());
+        named.add(new EventKey(item.traceId(), what.id()));
       }
       if (what.parentId() != null) {
-        named.add(what.parentId());
+        named.add(new EventKey(item.traceId(), what.parentId()));
       }
-      traceIds.add(item.traceId());
     }
-    Map<Key, Event> stored = new HashMap<>();
+    Map<EventKey, Event> stored = new HashMap<>();
     if (!named.isEmpty()) {
-      events
-          .findByIds(command.tenantId(), traceIds, named)
-          .forEach(e -> stored.put(new Key(e.traceId(), e.id()), e));
+      events.findByKeys(command.tenantId(), named).forEach(e -> stored.put(EventKey.of(e), e));
     }
     return stored;
   }
-
-  /** An event is known by its trace and its id together. */
-  private record Key(TraceId traceId, EventId eventId) {}
 }

@@ -7,11 +7,8 @@ import java.util.List;
 /** Events, always reached through their trace. Events are only ever added. */
 public interface EventRepository {
 
-  /**
-   * The events of the given traces whose ids are among {@code ids}; ids that are not there are
-   * left out. An event is known by its trace and its id together.
-   */
-  List<Event> findByIds(TenantId tenantId, Collection<TraceId> traceIds, Collection<EventId> ids);
+  /** The events with these keys; keys that name no stored event are left out. */
+  List<Event> findByKeys(TenantId tenantId, Collection<EventKey> keys);
 
   /** Every event of the trace, in the order they happened. */
   TraceEvents findByTrace(TenantId tenantId, TraceId traceId);

@@ -3,7 +3,7 @@ package dev.tracemodule.domain.testing;
 import dev.tracemodule.domain.shared.StateConflictException;
 import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.trace.Event;
-import dev.tracemodule.domain.trace.EventId;
+import dev.tracemodule.domain.trace.EventKey;
 import dev.tracemodule.domain.trace.EventRepository;
 import dev.tracemodule.domain.trace.TraceEvents;
 import dev.tracemodule.domain.trace.TraceId;
@@ -19,12 +19,10 @@ public final class InMemoryEventRepository implements EventRepository {
   private final Map<Key, List<Event>> eventsByTrace = new ConcurrentHashMap<>();
 
   @Override
-  public List<Event> findByIds(
-      TenantId tenantId, Collection<TraceId> traceIds, Collection<EventId> ids) {
-    return traceIds.stream()
+  public List<Event> findByKeys(TenantId tenantId, Collection<EventKey> keys) {
+    return keys.stream()
         .distinct()
-        .flatMap(traceId -> eventsOf(tenantId, traceId).stream())
-        .filter(e -> ids.contains(e.id()))
+        .flatMap(key -> eventsOf(tenantId, key.traceId()).stream().filter(e -> e.id().equals(key.eventId())))
         .toList();
   }
 

@@ -9,6 +9,7 @@ import dev.tracemodule.domain.shared.StateConflictException;
 import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventId;
+import dev.tracemodule.domain.trace.EventKey;
 import dev.tracemodule.domain.trace.EventLevel;
 import dev.tracemodule.domain.trace.EventRepository;
 import dev.tracemodule.domain.trace.NewEvent;
@@ -154,7 +155,7 @@ public abstract class TraceRepositoryContract {
     assertThat(stored.asList().get(0).durationMs()).isNull();
     assertThat(stored.asList().get(0).data().isEmpty()).isTrue();
 
-    assertThat(inTransaction(() -> events().findByIds(tenant, List.of(trace.id()), List.of(child.id(), eventId()))))
+    assertThat(inTransaction(() -> events().findByKeys(tenant, List.of(EventKey.of(child), new EventKey(trace.id(), eventId())))))
         .extracting(Event::id)
         .containsExactly(child.id());
     assertThat(inTransaction(() -> events().findByTrace(new TenantId(tenant.value() + "-x"), trace.id())).size())
@@ -186,10 +187,10 @@ public abstract class TraceRepositoryContract {
     Event other = second.recordEvent(eventId(), event("c", EventLevel.INFO, null, null), Optional.empty(), T0);
     inTransaction(() -> add(List.of(inFirst, inSecond, other)));
 
-    assertThat(inTransaction(() -> events().findByIds(tenant, List.of(first.id(), second.id()), List.of(sharedId))))
+    assertThat(inTransaction(() -> events().findByKeys(tenant, List.of(new EventKey(first.id(), sharedId), new EventKey(second.id(), sharedId)))))
         .extracting(Event::traceId, Event::type)
         .containsExactlyInAnyOrder(tuple(first.id(), "a"), tuple(second.id(), "b"));
-    assertThat(inTransaction(() -> events().findByIds(tenant, List.of(second.id()), List.of(sharedId, other.id()))))
+    assertThat(inTransaction(() -> events().findByKeys(tenant, List.of(new EventKey(second.id(), sharedId), EventKey.of(other), EventKey.of(other)))))
         .extracting(Event::type)
         .containsExactlyInAnyOrder("b", "c");
   }

@@ -2,7 +2,7 @@ package dev.tracemodule.infrastructure.persistence;
 
 import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.trace.Event;
-import dev.tracemodule.domain.trace.EventId;
+import dev.tracemodule.domain.trace.EventKey;
 import dev.tracemodule.domain.trace.EventRepository;
 import dev.tracemodule.domain.trace.TraceEvents;
 import dev.tracemodule.domain.trace.TraceId;
@@ -32,21 +32,24 @@ public class JpaEventRepository implements EventRepository {
   }
 
   @Override
-  public List<Event> findByIds(
-      TenantId tenantId, Collection<TraceId> traceIds, Collection<EventId> ids) {
-    if (traceIds.isEmpty() || ids.isEmpty()) {
+  public List<Event> findByKeys(TenantId tenantId, Collection<EventKey> keys) {
+    if (keys.isEmpty()) {
       return List.of();
     }
-    // Arrays keep this one statement with three parameters, however large the batch.
+    List<EventKey> distinct = keys.stream().distinct().toList();
+    UUID[] traceIds = distinct.stream().map(k -> k.traceId().value()).toArray(UUID[]::new);
+    UUID[] eventIds = distinct.stream().map(k -> k.eventId().value()).toArray(UUID[]::new);
+    // The keys as pairs, one index probe each, in one statement however large the batch.
+    // (trace_id = any(...) and id = any(...) would probe every combination.)
     @SuppressWarnings("unchecked")
     List<EventEntity> rows =
         em.createNativeQuery(
-                "select * from event where tenant_id = :tenant and trace_id = any(:traces)"
-                    + " and id = any(:ids)",
+                "select e.* from unnest(cast(:traces as uuid[]), cast(:ids as uuid[])) as k(trace_id, id)"
+                    + " join event e on e.tenant_id = :tenant and e.trace_id = k.trace_id and e.id = k.id",
                 EventEntity.class)
             .setParameter("tenant", tenantId.value())
-            .setParameter("traces", traceIds.stream().map(TraceId::value).distinct().toArray(UUID[]::new))
-            .setParameter("ids", ids.stream().map(EventId::value).distinct().toArray(UUID[]::new))
+            .setParameter("traces", traceIds)
+            .setParameter("ids", eventIds)
             .getResultList();
     return rows.stream().map(mapper::toEvent).toList();
   }

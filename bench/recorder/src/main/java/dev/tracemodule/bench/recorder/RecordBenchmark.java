@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Threads;
  * processor drops spans instead.
  */
 @BenchmarkMode({Mode.AverageTime, Mode.Throughput})
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RecordBenchmark {
 
   @State(Scope.Benchmark)
