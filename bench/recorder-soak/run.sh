@@ -33,13 +33,13 @@ for _ in $(seq 1 180); do
 done
 
 # Heap as the server reports it, once a second while the run lasts.
-(while true; do curl -s "$base/metrics?scope=base" | grep -E '^base_memory_(usedHeap|maxHeap)_bytes' | tr '\n' ' '; echo; sleep 1; done) \
+(set +e; while true; do curl -s "$base/metrics?scope=base" | grep -E '^memory_(usedHeap|maxHeap)_bytes'; sleep 1; done) \
   > "$out/heap.txt" 2>/dev/null &
 sampler=$!
 
 echo "recording $events events from $threads threads into $traces traces (server heap -Xmx$heap)"
 curl -sf -X POST "$base/soak?events=$events&threads=$threads&traces=$traces" > "$out/result.txt"
-kill $sampler
+kill $sampler 2>/dev/null || true
 metrics=$(curl -s "$base/metrics?scope=application")
 
 value() { grep -E "^$1 " "$out/result.txt" | cut -d' ' -f2; }
@@ -47,8 +47,8 @@ metric() { echo "$metrics" | grep -E "^$1(\{[^}]*\})? " | head -1 | awk '{print 
 ids=$(value traces)
 read -r rows distinct < <(psql -h 127.0.0.1 -U postgres -d $db -tAF' ' -c \
   "select count(*), count(distinct (trace_id, id)) from event where trace_id = any('{$ids}'::uuid[])")
-max_used=$(grep -oE 'base_memory_usedHeap_bytes(\{[^}]*\})? [0-9.E+]+' "$out/heap.txt" | awk '{print $2}' | sort -g | tail -1)
-max_heap=$(grep -oE 'base_memory_maxHeap_bytes(\{[^}]*\})? [0-9.E+]+' "$out/heap.txt" | awk '{print $2}' | sort -g | tail -1)
+max_used=$(grep -E '^memory_usedHeap_bytes' "$out/heap.txt" | awk '{printf "%d\n", $NF}' | sort -n | tail -1)
+max_heap=$(grep -E '^memory_maxHeap_bytes' "$out/heap.txt" | awk '{printf "%d\n", $NF}' | sort -n | tail -1)
 
 record_s=$(value record_seconds); written_s=$(value written_seconds)
 printf '%-22s %s\n' "events" "$events (threads $threads, traces $traces)"

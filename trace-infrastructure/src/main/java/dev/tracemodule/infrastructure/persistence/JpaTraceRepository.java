@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class JpaTraceRepository implements TraceRepository {
@@ -59,18 +60,20 @@ public class JpaTraceRepository implements TraceRepository {
     if (ids.isEmpty()) {
       return List.of();
     }
-    List<UUID> values = ids.stream().map(TraceId::value).distinct().toList();
-    // One statement locks the rows in the order it reads them: by id.
-    return em.createQuery(
-            "select t from TraceEntity t where t.tenantId = :tenant and t.id in :ids order by t.id",
-            TraceEntity.class)
-        .setParameter("tenant", tenantId.value())
-        .setParameter("ids", values)
-        .setLockMode(lockMode(lock))
-        .getResultList()
-        .stream()
-        .map(this::toTrace)
-        .toList();
+    UUID[] values = ids.stream().map(TraceId::value).distinct().toArray(UUID[]::new);
+    // One statement with one parameter however many traces, locking the rows in id order.
+    // Read-only: the caller only reads these traces, so Hibernate keeps no copies to dirty-check.
+    String sql =
+        "select * from trace where tenant_id = :tenant and id = any(cast(:ids as uuid[])) order by id"
+            + (lock == Lock.EXCLUSIVE ? " for update" : " for share");
+    @SuppressWarnings("unchecked")
+    List<TraceEntity> rows =
+        em.createNativeQuery(sql, TraceEntity.class)
+            .setParameter("tenant", tenantId.value())
+            .setParameter("ids", values)
+            .setHint(HibernateHints.HINT_READ_ONLY, lock == Lock.SHARED)
+            .getResultList();
+    return rows.stream().map(this::toTrace).toList();
   }
 
   @Override
@@ -90,13 +93,19 @@ public class JpaTraceRepository implements TraceRepository {
 
   @Override
   public boolean remove(TenantId tenantId, TraceId id) {
-    // Events go with their trace through the foreign key's ON DELETE CASCADE.
-    int removed =
-        em.createQuery("delete from TraceEntity t where t.tenantId = :tenant and t.id = :id")
-            .setParameter("tenant", tenantId.value())
-            .setParameter("id", id.value())
-            .executeUpdate();
-    return removed > 0;
+    // The exclusive lock waits for batches still recording into the trace; later ones find it gone.
+    if (lock(tenantId, id, Lock.EXCLUSIVE).isEmpty()) {
+      return false;
+    }
+    em.createNativeQuery("delete from event where tenant_id = :tenant and trace_id = :id")
+        .setParameter("tenant", tenantId.value())
+        .setParameter("id", id.value())
+        .executeUpdate();
+    em.createQuery("delete from TraceEntity t where t.tenantId = :tenant and t.id = :id")
+        .setParameter("tenant", tenantId.value())
+        .setParameter("id", id.value())
+        .executeUpdate();
+    return true;
   }
 
   @Override
