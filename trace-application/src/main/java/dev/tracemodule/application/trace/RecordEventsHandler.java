@@ -6,6 +6,7 @@ import dev.tracemodule.application.trace.RecordEvents.Shape;
 import dev.tracemodule.application.trace.RecordEvents.TracedEvent;
 import dev.tracemodule.domain.shared.DomainException;
 import dev.tracemodule.domain.shared.InvalidValueException;
+import dev.tracemodule.domain.trace.DuplicateEventException;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventId;
 import dev.tracemodule.domain.trace.EventKey;
@@ -52,7 +53,23 @@ public class RecordEventsHandler {
   @Transactional
   public EventsRecorded handle(RecordEvents command) {
     Map<TraceId, Trace> locked = lockTracesOf(command);
-    Map<EventKey, Event> known = storedEventsNamedBy(command);
+    // Most batches are new: look up only the parents they name outside themselves, and learn
+    // that a batch is a retry when the write finds one of its ids stored. Then look up its own
+    // ids too and record again. An ended trace only takes retries, so look them up at once.
+    boolean mayBeRetry = locked.values().stream().anyMatch(trace -> !trace.isActive());
+    EventsRecorded outcome = record(command, locked, mayBeRetry ? everyKeyNamedBy(command) : parentsOutside(command));
+    try {
+      events.addAll(outcome.recorded());
+    } catch (DuplicateEventException retry) {
+      outcome = record(command, locked, everyKeyNamedBy(command));
+      events.addAll(outcome.recorded());
+    }
+    return outcome;
+  }
+
+  private EventsRecorded record(RecordEvents command, Map<TraceId, Trace> locked, Set<EventKey> lookUp) {
+    Map<EventKey, Event> known = new HashMap<>();
+    events.findByKeys(command.tenantId(), lookUp).forEach(e -> known.put(EventKey.of(e), e));
     Set<EventKey> seen = new HashSet<>();
     Instant now = clock.instant();
     List<Event> recorded = new ArrayList<>(command.events().size());
@@ -86,7 +103,6 @@ public class RecordEventsHandler {
         rejected.add(new Rejection(i, e.getMessage()));
       }
     }
-    events.addAll(recorded);
     return new EventsRecorded(recorded, alreadyRecorded, rejected);
   }
 
@@ -108,8 +124,28 @@ public class RecordEventsHandler {
     };
   }
 
-  /** Loads, in one query, the stored events the batch names as parents or as its own ids. */
-  private Map<EventKey, Event> storedEventsNamedBy(RecordEvents command) {
+  /** The parents the batch names that are not events of the batch itself. */
+  private static Set<EventKey> parentsOutside(RecordEvents command) {
+    Set<EventKey> own = new HashSet<>();
+    for (TracedEvent item : command.events()) {
+      if (item.event().id() != null) {
+        own.add(new EventKey(item.traceId(), item.event().id()));
+      }
+    }
+    Set<EventKey> parents = new HashSet<>();
+    for (TracedEvent item : command.events()) {
+      if (item.event().parentId() != null) {
+        EventKey parent = new EventKey(item.traceId(), item.event().parentId());
+        if (!own.contains(parent)) {
+          parents.add(parent);
+        }
+      }
+    }
+    return parents;
+  }
+
+  /** The batch's own client-chosen ids and the parents it names. */
+  private static Set<EventKey> everyKeyNamedBy(RecordEvents command) {
     Set<EventKey> named = new HashSet<>();
     for (TracedEvent item : command.events()) {
       NewEvent what = item.event();
@@ -120,10 +156,6 @@ public class RecordEventsHandler {
         named.add(new EventKey(item.traceId(), what.parentId()));
       }
     }
-    Map<EventKey, Event> stored = new HashMap<>();
-    if (!named.isEmpty()) {
-      events.findByKeys(command.tenantId(), named).forEach(e -> stored.put(EventKey.of(e), e));
-    }
-    return stored;
+    return named;
   }
 }

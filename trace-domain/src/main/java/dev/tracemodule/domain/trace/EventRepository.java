@@ -13,6 +13,11 @@ public interface EventRepository {
   /** Every event of the trace, in the order they happened. */
   TraceEvents findByTrace(TenantId tenantId, TraceId traceId);
 
-  /** Adds events, of one trace or many, written together rather than row by row. */
+  /**
+   * Adds events, of one trace or many, written together rather than row by row.
+   *
+   * @throws DuplicateEventException when one of them is stored already; then none is added and
+   *     the transaction can go on
+   */
   void addAll(List<Event> events);
 }

@@ -1,7 +1,7 @@
 package dev.tracemodule.domain.testing;
 
-import dev.tracemodule.domain.shared.StateConflictException;
 import dev.tracemodule.domain.shared.TenantId;
+import dev.tracemodule.domain.trace.DuplicateEventException;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventKey;
 import dev.tracemodule.domain.trace.EventRepository;
@@ -34,13 +34,12 @@ public final class InMemoryEventRepository implements EventRepository {
   @Override
   public synchronized void addAll(List<Event> events) {
     for (Event event : events) {
-      List<Event> stored =
-          eventsByTrace.computeIfAbsent(
-              new Key(event.tenantId(), event.traceId()), k -> new ArrayList<>());
-      if (stored.stream().anyMatch(e -> e.id().equals(event.id()))) {
-        throw new StateConflictException("an event of this batch is recorded already");
+      if (eventsOf(event.tenantId(), event.traceId()).stream().anyMatch(e -> e.id().equals(event.id()))) {
+        throw new DuplicateEventException("event " + event.id() + " is recorded already");
       }
-      stored.add(event);
+    }
+    for (Event event : events) {
+      eventsByTrace.computeIfAbsent(new Key(event.tenantId(), event.traceId()), k -> new ArrayList<>()).add(event);
     }
   }
 

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.tracemodule.domain.shared.StateConflictException;
+import dev.tracemodule.domain.trace.DuplicateEventException;
 import dev.tracemodule.domain.trace.Event;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -42,6 +43,21 @@ final class EventCopyWriter {
   private EventCopyWriter() {}
 
   static void write(Connection connection, List<Event> events) throws SQLException {
+    // A duplicate aborts the COPY; the savepoint keeps the caller's transaction usable.
+    Savepoint beforeCopy = connection.setSavepoint();
+    try {
+      copy(connection, events);
+    } catch (SQLException e) {
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        connection.rollback(beforeCopy);
+        throw new DuplicateEventException("an event of this batch is stored already");
+      }
+      throw e;
+    }
+    connection.releaseSavepoint(beforeCopy);
+  }
+
+  private static void copy(Connection connection, List<Event> events) throws SQLException {
     PGConnection postgres = connection.unwrap(PGConnection.class);
     try (OutputStream copy = new PGCopyOutputStream(postgres, COPY, BUFFER_BYTES);
         CsvGenerator csv = (CsvGenerator) CSV.getFactory().createGenerator(copy)) {
@@ -63,10 +79,6 @@ final class EventCopyWriter {
       }
     } catch (IOException e) {
       SQLException cause = sqlCause(e);
-      if (cause != null && UNIQUE_VIOLATION.equals(cause.getSQLState())) {
-        // A concurrent request stored an event with the same client-chosen id first.
-        throw new StateConflictException("an event of this batch was recorded concurrently; retry it");
-      }
       throw cause != null ? cause : new SQLException("COPY of events failed", e);
     }
   }
