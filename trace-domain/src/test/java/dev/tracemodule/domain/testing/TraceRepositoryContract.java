@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tracemodule.domain.shared.JsonMap;
-import dev.tracemodule.domain.shared.StateConflictException;
 import dev.tracemodule.domain.shared.TenantId;
+import dev.tracemodule.domain.trace.DuplicateEventException;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventId;
 import dev.tracemodule.domain.trace.EventKey;
@@ -223,9 +223,20 @@ public abstract class TraceRepositoryContract {
     inTransaction(() -> store(trace));
     inTransaction(() -> add(List.of(event)));
 
-    assertThatThrownBy(() -> inTransaction(() -> add(List.of(event))))
-        .isInstanceOf(StateConflictException.class);
-    assertThat(inTransaction(() -> events().findByTrace(tenant, trace.id())).size()).isEqualTo(1);
+    Event fresh = trace.recordEvent(eventId(), event("y", EventLevel.INFO, null, null), Optional.empty(), T0);
+    Event later = trace.recordEvent(eventId(), event("z", EventLevel.INFO, null, null), Optional.empty(), T0);
+
+    // A duplicate adds nothing of its call, and the transaction goes on: a retry can follow in it.
+    inTransaction(
+        () -> {
+          assertThatThrownBy(() -> events().addAll(List.of(fresh, event)))
+              .isInstanceOf(DuplicateEventException.class);
+          events().addAll(List.of(later));
+          return null;
+        });
+    assertThat(inTransaction(() -> events().findByTrace(tenant, trace.id())).asList())
+        .extracting(Event::type)
+        .containsExactly("x", "z");
   }
 
   @Test
