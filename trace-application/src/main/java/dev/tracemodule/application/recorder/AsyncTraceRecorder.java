@@ -108,7 +108,7 @@ public final class AsyncTraceRecorder implements TraceRecorder, AutoCloseable {
   public boolean flush(Duration timeout) throws InterruptedException {
     CountDownLatch written = new CountDownLatch(1);
     // The marker takes its turn behind every event queued so far.
-    if (!offerWithin(written, System.nanoTime() + timeout.toNanos())) {
+    if (!offerWithin(written, timeout)) {
       return false;
     }
     return written.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -136,7 +136,11 @@ public final class AsyncTraceRecorder implements TraceRecorder, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    int left = queue.size();
+    // What the writer did not take; flush markers among it are not events, and their callers
+    // time out by themselves.
+    List<Object> notTaken = new ArrayList<>();
+    queue.drain(notTaken::add);
+    int left = countEvents(notTaken);
     if (left > 0) {
       metrics.dropped(left);
       LOG.severe(() -> "Closed with " + left + " events not written: the database did not take them in time");
@@ -152,17 +156,22 @@ public final class AsyncTraceRecorder implements TraceRecorder, AutoCloseable {
       metrics.accepted();
     } else if (settings.whenFull() == RecorderSettings.QueueFullPolicy.DROP) {
       metrics.dropped(1);
-    } else if (offerWithin(event, Long.MAX_VALUE)) {
+    } else if (offerWithin(event, null)) {
       metrics.accepted();
     } else {
       metrics.dropped(1);
     }
   }
 
-  /** Waits for room, spinning briefly and then parking; false past the deadline or once closed. */
-  private boolean offerWithin(Object item, long deadlineNanos) {
+  /**
+   * Waits for room, spinning briefly and then parking; false once {@code timeout} (null: none) has
+   * passed or the writer has stopped.
+   */
+  private boolean offerWithin(Object item, Duration timeout) {
+    long started = System.nanoTime();
     for (int attempt = 0; !queue.offer(item); attempt++) {
-      if (System.nanoTime() - deadlineNanos > 0 || (closing && !writerThread.isAlive())) {
+      boolean timedOut = timeout != null && System.nanoTime() - started > timeout.toNanos();
+      if (timedOut || (closing && !writerThread.isAlive())) {
         return false;
       }
       if (attempt < 100) {
@@ -223,7 +232,8 @@ public final class AsyncTraceRecorder implements TraceRecorder, AutoCloseable {
         }
         LOG.log(Level.WARNING, "Writing " + events.size() + " recorded events failed; retrying in " + delay, e);
         LockSupport.parkNanos(delay.toNanos());
-        delay = delay.multipliedBy(2).compareTo(LONGEST_RETRY_DELAY) > 0 ? LONGEST_RETRY_DELAY : delay.multipliedBy(2);
+        Duration doubled = delay.multipliedBy(2);
+        delay = doubled.compareTo(LONGEST_RETRY_DELAY) > 0 ? LONGEST_RETRY_DELAY : doubled;
       }
     }
   }
