@@ -36,7 +36,11 @@ public final class JsonMap {
     if (source == null || source.isEmpty()) {
       return EMPTY;
     }
-    return new JsonMap(copyObject(source, field, 0));
+    try {
+      return new JsonMap(copyObject(source, 0));
+    } catch (NotJson e) {
+      throw new InvalidValueException(field + e.path, e.reason);
+    }
   }
 
   public boolean isEmpty() {
@@ -56,24 +60,30 @@ public final class JsonMap {
     return values;
   }
 
-  private static Map<String, Object> copyObject(Map<?, ?> source, String path, int depth) {
-    checkDepth(path, depth);
+  // The copy runs for every event recorded, so the path of a value (data.a.b[2]) is built only
+  // when one is refused: each level adds its part to NotJson on the way out.
+  private static Map<String, Object> copyObject(Map<?, ?> source, int depth) {
+    checkDepth(depth);
     Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, source.size() * 2));
     for (Map.Entry<?, ?> entry : source.entrySet()) {
       if (!(entry.getKey() instanceof String key) || key.isEmpty()) {
-        throw new InvalidValueException(path, "keys must be non-empty strings");
+        throw new NotJson("", "keys must be non-empty strings");
       }
       if (key.indexOf('\u0000') >= 0) {
-        throw new InvalidValueException(path, "keys " + NUL_REASON);
+        throw new NotJson("", "keys " + NUL_REASON);
       }
-      copy.put(key, copyValue(entry.getValue(), path + "." + key, depth + 1));
+      try {
+        copy.put(key, copyValue(entry.getValue(), depth + 1));
+      } catch (NotJson e) {
+        throw e.under("." + key);
+      }
     }
     return Collections.unmodifiableMap(copy);
   }
 
-  private static Object copyValue(Object value, String path, int depth) {
+  private static Object copyValue(Object value, int depth) {
     if (value instanceof String text && text.indexOf('\u0000') >= 0) {
-      throw new InvalidValueException(path, NUL_REASON);
+      throw new NotJson("", NUL_REASON);
     }
     if (value == null
         || value instanceof String
@@ -87,7 +97,7 @@ public final class JsonMap {
     if (value instanceof Double || value instanceof Float) {
       double number = ((Number) value).doubleValue();
       if (Double.isNaN(number) || Double.isInfinite(number)) {
-        throw new InvalidValueException(path, "must be a finite number");
+        throw new NotJson("", "must be a finite number");
       }
       return value;
     }
@@ -95,22 +105,42 @@ public final class JsonMap {
       return ((Number) value).intValue();
     }
     if (value instanceof Map<?, ?> map) {
-      return copyObject(map, path, depth);
+      return copyObject(map, depth);
     }
     if (value instanceof List<?> list) {
-      checkDepth(path, depth);
+      checkDepth(depth);
       List<Object> copy = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
-        copy.add(copyValue(list.get(i), path + "[" + i + "]", depth + 1));
+        try {
+          copy.add(copyValue(list.get(i), depth + 1));
+        } catch (NotJson e) {
+          throw e.under("[" + i + "]");
+        }
       }
       return Collections.unmodifiableList(copy);
     }
-    throw new InvalidValueException(path, "is not a JSON value: " + value.getClass().getSimpleName());
+    throw new NotJson("", "is not a JSON value: " + value.getClass().getSimpleName());
   }
 
-  private static void checkDepth(String path, int depth) {
+  private static void checkDepth(int depth) {
     if (depth > MAX_DEPTH) {
-      throw new InvalidValueException(path, "nests deeper than " + MAX_DEPTH + " levels");
+      throw new NotJson("", "nests deeper than " + MAX_DEPTH + " levels");
+    }
+  }
+
+  /** A refused value, with its path below the map so far. */
+  private static final class NotJson extends RuntimeException {
+    private final String path;
+    private final String reason;
+
+    NotJson(String path, String reason) {
+      super(null, null, false, false);
+      this.path = path;
+      this.reason = reason;
+    }
+
+    NotJson under(String parent) {
+      return new NotJson(parent + path, reason);
     }
   }
 
