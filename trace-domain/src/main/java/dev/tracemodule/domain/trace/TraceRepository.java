@@ -10,6 +10,9 @@ public interface TraceRepository {
 
   Optional<Trace> findById(TenantId tenantId, TraceId id);
 
+  /** The traces of these ids that exist, in no particular order. */
+  List<Trace> findAll(TenantId tenantId, Collection<TraceId> ids);
+
   /**
    * Finds a trace and locks it until the current transaction ends. {@link Lock#SHARED} while
    * recording events: many may record at once, nobody may end the trace meanwhile. {@link

@@ -35,6 +35,11 @@ public final class InMemoryTraceRepository implements TraceRepository {
   }
 
   @Override
+  public List<Trace> findAll(TenantId tenantId, Collection<TraceId> ids) {
+    return ids.stream().distinct().map(id -> findById(tenantId, id)).flatMap(Optional::stream).toList();
+  }
+
+  @Override
   public Optional<Trace> lock(TenantId tenantId, TraceId id, Lock lock) {
     return findById(tenantId, id);
   }

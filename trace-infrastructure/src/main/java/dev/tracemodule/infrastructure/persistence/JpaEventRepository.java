@@ -26,7 +26,8 @@ public class JpaEventRepository implements EventRepository {
 
   protected JpaEventRepository() {}
 
-  JpaEventRepository(EntityManager em, PersistenceMapper mapper) {
+  /** Outside a container: on a given entity manager. */
+  public JpaEventRepository(EntityManager em, PersistenceMapper mapper) {
     this.em = em;
     this.mapper = mapper;
   }

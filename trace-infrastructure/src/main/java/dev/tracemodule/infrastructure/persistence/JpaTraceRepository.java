@@ -35,7 +35,8 @@ public class JpaTraceRepository implements TraceRepository {
 
   protected JpaTraceRepository() {}
 
-  JpaTraceRepository(EntityManager em, PersistenceMapper mapper) {
+  /** Outside a container: on a given entity manager. */
+  public JpaTraceRepository(EntityManager em, PersistenceMapper mapper) {
     this.em = em;
     this.mapper = mapper;
   }
@@ -43,6 +44,22 @@ public class JpaTraceRepository implements TraceRepository {
   @Override
   public Optional<Trace> findById(TenantId tenantId, TraceId id) {
     return Optional.ofNullable(em.find(TraceEntity.class, key(tenantId, id))).map(this::toTrace);
+  }
+
+  @Override
+  public List<Trace> findAll(TenantId tenantId, Collection<TraceId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select t from TraceEntity t where t.tenantId = :tenant and t.id in :ids", TraceEntity.class)
+        .setParameter("tenant", tenantId.value())
+        .setParameter("ids", ids.stream().map(TraceId::value).distinct().toList())
+        .setHint(HibernateHints.HINT_READ_ONLY, true)
+        .getResultList()
+        .stream()
+        .map(this::toTrace)
+        .toList();
   }
 
   @Override
@@ -89,6 +106,29 @@ public class JpaTraceRepository implements TraceRepository {
     }
     // Surface constraint violations here, inside the handler, not at commit.
     em.flush();
+    if (!trace.isActive()) {
+      countEventsOfEnded(trace);
+    }
+  }
+
+  /**
+   * Writes the event counts of a trace that has just ended onto its row, once. No event is added
+   * after the end (the caller holds the trace exclusively), so they never go stale.
+   */
+  private void countEventsOfEnded(Trace trace) {
+    em.createNativeQuery(
+            "update trace t set debug_events = c.debug, info_events = c.info, warn_events = c.warn,"
+                + " error_events = c.error, critical_events = c.critical"
+                + " from (select count(*) filter (where e.level = 'debug') as debug,"
+                + " count(*) filter (where e.level = 'info') as info,"
+                + " count(*) filter (where e.level = 'warn') as warn,"
+                + " count(*) filter (where e.level = 'error') as error,"
+                + " count(*) filter (where e.level = 'critical') as critical"
+                + " from event e where e.tenant_id = :tenant and e.trace_id = :id) c"
+                + " where t.tenant_id = :tenant and t.id = :id and t.debug_events is null")
+        .setParameter("tenant", trace.tenantId().value())
+        .setParameter("id", trace.id().value())
+        .executeUpdate();
   }
 
   @Override

@@ -7,8 +7,6 @@ import dev.tracemodule.infrastructure.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,21 +28,7 @@ class JpaTraceRepositoryTest extends TraceRepositoryContract {
   @BeforeAll
   static void startDatabase() throws Exception {
     database = TestDatabase.create("repository");
-    entityManagerFactory = Persistence.createEntityManagerFactory("trace", outsideServer(database));
-  }
-
-  /** The production unit, with a local transaction and a plain data source instead of JTA. */
-  static Map<String, Object> outsideServer(TestDatabase database) {
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-    properties.put("jakarta.persistence.jtaDataSource", null);
-    properties.put("jakarta.persistence.nonJtaDataSource", database.dataSource());
-    properties.put(
-        "hibernate.transaction.jta.platform",
-        "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform");
-    properties.put("hibernate.boot.allow_jdbc_metadata_access", "true");
-    properties.put("hibernate.hbm2ddl.auto", "validate");
-    return properties;
+    entityManagerFactory = Persistence.createEntityManagerFactory("trace", database.persistenceOutsideServer());
   }
 
   @AfterAll

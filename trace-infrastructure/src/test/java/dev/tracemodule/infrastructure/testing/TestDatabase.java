@@ -60,6 +60,20 @@ public final class TestDatabase implements AutoCloseable {
     return dataSource;
   }
 
+  /** Properties of the production persistence unit run outside a server, on this database. */
+  public java.util.Map<String, Object> persistenceOutsideServer() {
+    java.util.Map<String, Object> properties = new java.util.HashMap<>();
+    properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+    properties.put("jakarta.persistence.jtaDataSource", null);
+    properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
+    properties.put(
+        "hibernate.transaction.jta.platform",
+        "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform");
+    properties.put("hibernate.boot.allow_jdbc_metadata_access", "true");
+    properties.put("hibernate.hbm2ddl.auto", "validate");
+    return properties;
+  }
+
   @Override
   public void close() throws SQLException {
     dropDatabase(name);

@@ -1,0 +1,92 @@
+package dev.tracemodule.infrastructure.query;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A statement being written, with its parameters in order. Values only ever travel as
+ * parameters; the text holds nothing a client wrote.
+ */
+final class Sql {
+
+  @FunctionalInterface
+  interface Binder {
+    void bind(PreparedStatement statement, int index) throws SQLException;
+  }
+
+  private final StringBuilder text = new StringBuilder();
+  private final List<Binder> parameters = new ArrayList<>();
+
+  Sql append(String sql) {
+    text.append(sql);
+    return this;
+  }
+
+  Sql text(String value) {
+    return parameter((s, i) -> s.setString(i, value));
+  }
+
+  Sql number(double value) {
+    return parameter((s, i) -> s.setDouble(i, value));
+  }
+
+  Sql integer(long value) {
+    return parameter((s, i) -> s.setLong(i, value));
+  }
+
+  Sql instant(Instant value) {
+    // timestamptz from a UTC Timestamp: the driver sends it with its offset, whatever the JVM zone.
+    return parameter((s, i) -> s.setObject(i, value.atOffset(java.time.ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE));
+  }
+
+  Sql uuid(java.util.UUID value) {
+    return parameter((s, i) -> s.setObject(i, value));
+  }
+
+  Sql json(String value) {
+    return parameter((s, i) -> s.setObject(i, value, Types.OTHER));
+  }
+
+  Sql texts(Collection<String> values) {
+    String[] array = values.toArray(String[]::new);
+    return parameter((s, i) -> s.setArray(i, s.getConnection().createArrayOf("text", array)));
+  }
+
+  private Sql parameter(Binder binder) {
+    text.append('?');
+    parameters.add(binder);
+    return this;
+  }
+
+  PreparedStatement prepare(java.sql.Connection connection) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(text.toString());
+    for (int i = 0; i < parameters.size(); i++) {
+      parameters.get(i).bind(statement, i + 1);
+    }
+    return statement;
+  }
+
+  static String wire(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  static List<String> wire(Collection<? extends Enum<?>> values) {
+    return values.stream().map(Sql::wire).sorted().toList();
+  }
+
+  @Override
+  public String toString() {
+    return text.toString();
+  }
+
+  static Instant instantOf(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}
