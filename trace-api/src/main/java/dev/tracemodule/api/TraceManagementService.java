@@ -53,6 +53,15 @@ public interface TraceManagementService {
 
   TracePageResponse queryTraces(TraceQuery query);
 
+  /**
+   * Finds traces and aggregates them, both in the database.
+   *
+   * @param filter which traces; {@link TraceFilter#all()} for every one
+   * @param aggregation null for none
+   * @param page null for the newest 20
+   */
+  TraceQueryResult queryTraces(TraceFilter filter, TraceAggregation aggregation, TracePageRequest page);
+
   /** Deletes the trace and all its events. */
   void deleteTrace(UUID traceId);
 }

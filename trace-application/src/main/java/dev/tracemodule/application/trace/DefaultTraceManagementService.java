@@ -10,7 +10,14 @@ import dev.tracemodule.api.RecordEventRequest;
 import dev.tracemodule.api.RecordedEvents;
 import dev.tracemodule.api.TraceDetailsResponse;
 import dev.tracemodule.api.TraceEventRequest;
+import dev.tracemodule.api.TraceAggregation;
+import dev.tracemodule.api.TraceFilter;
 import dev.tracemodule.api.TraceManagementService;
+import dev.tracemodule.api.TracePageRequest;
+import dev.tracemodule.api.TraceQueryResult;
+import dev.tracemodule.application.query.QueryMapper;
+import dev.tracemodule.application.query.QueryTracesHandler;
+import dev.tracemodule.application.query.TracesFound;
 import dev.tracemodule.api.TracePageResponse;
 import dev.tracemodule.api.TraceQuery;
 import dev.tracemodule.api.TraceResponse;
@@ -39,6 +46,8 @@ public class DefaultTraceManagementService implements TraceManagementService {
   private GetTraceHandler getTrace;
   private GetEventTreeHandler getEventTree;
   private FindTracesHandler findTraces;
+  private QueryMapper queryMapper;
+  private QueryTracesHandler queryTraces;
 
   protected DefaultTraceManagementService() {}
 
@@ -53,7 +62,9 @@ public class DefaultTraceManagementService implements TraceManagementService {
       DeleteTraceHandler deleteTrace,
       GetTraceHandler getTrace,
       GetEventTreeHandler getEventTree,
-      FindTracesHandler findTraces) {
+      FindTracesHandler findTraces,
+      QueryMapper queryMapper,
+      QueryTracesHandler queryTraces) {
     this.tenant = tenant;
     this.input = input;
     this.mapper = mapper;
@@ -64,6 +75,8 @@ public class DefaultTraceManagementService implements TraceManagementService {
     this.getTrace = getTrace;
     this.getEventTree = getEventTree;
     this.findTraces = findTraces;
+    this.queryMapper = queryMapper;
+    this.queryTraces = queryTraces;
   }
 
   @Override
@@ -158,6 +171,15 @@ public class DefaultTraceManagementService implements TraceManagementService {
   public TracePageResponse queryTraces(TraceQuery query) {
     return translated(
         () -> mapper.toResponse(findTraces.handle(mapper.toFindTraces(tenant.get(), input.present("query", query)))));
+  }
+
+  @Override
+  public TraceQueryResult queryTraces(TraceFilter filter, TraceAggregation aggregation, TracePageRequest page) {
+    return translated(
+        () -> {
+          TracesFound found = queryTraces.handle(queryMapper.toQuery(tenant.get(), filter, aggregation, page));
+          return queryMapper.toResult(found, mapper::toResponse);
+        });
   }
 
   @Override

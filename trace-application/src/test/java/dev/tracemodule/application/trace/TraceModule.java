@@ -36,7 +36,10 @@ public final class TraceModule {
             new DeleteTraceHandler(traces),
             new GetTraceHandler(traces, events, clock),
             new GetEventTreeHandler(traces, events),
-            new FindTracesHandler(traces));
+            new FindTracesHandler(traces),
+            new dev.tracemodule.application.query.QueryMapperImpl(),
+            // Queries and aggregations are SQL: they are tested against PostgreSQL, not here.
+            new dev.tracemodule.application.query.QueryTracesHandler(null));
   }
 
   /** Events stored for the trace, read from the repository rather than through the service. */

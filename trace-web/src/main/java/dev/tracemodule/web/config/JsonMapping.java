@@ -1,5 +1,6 @@
 package dev.tracemodule.web.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import dev.tracemodule.api.AggregateRowResponse;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;
@@ -33,6 +35,8 @@ public class JsonMapping extends JacksonJsonProvider {
           .addModule(new JavaTimeModule())
           // Registered after JavaTimeModule, so it wins for Instant.
           .addModule(new SimpleModule().addDeserializer(Instant.class, new FastInstantDeserializer()))
+          // An aggregation row carries only the measures asked for.
+          .addMixIn(AggregateRowResponse.class, OnlyPresentMembers.class)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -42,6 +46,9 @@ public class JsonMapping extends JacksonJsonProvider {
           .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           .build();
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private abstract static class OnlyPresentMembers {}
 
   public JsonMapping() {
     super(MAPPER);

@@ -26,6 +26,7 @@ public class TraceModuleApplication extends Application {
         TraceResource.class,
         EventResource.class,
         BatchEventResource.class,
+        TraceQueryResource.class,
         JsonMapping.class,
         ProblemMapper.class,
         BodySizeLimit.class);

@@ -1,0 +1,2 @@
+/** The use cases that read many traces at once: queries and aggregations. */
+package dev.tracemodule.application.query;

@@ -1,0 +1,175 @@
+package dev.tracemodule.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Queries, aggregations, metrics and dashboards over real HTTP, on Payara Micro and PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TraceQueryApiIT {
+
+  @ArquillianResource URL baseUrl;
+
+  private Http http;
+  private String contextId;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ItDeployment.builtWar();
+  }
+
+  @BeforeEach
+  void client() {
+    http = new Http(baseUrl);
+    contextId = "ctx-" + UUID.randomUUID();
+  }
+
+  @Test
+  void queriesFilterByEveryKindOfMember() {
+    String checkout = trace("api_request", "POST /checkout", "{\"region\":\"eu\",\"tier\":\"gold\"}", "[\"eu\",\"beta\"]");
+    event(checkout, "error");
+    end(checkout, "fail", "{\"reason\":\"declined\"}");
+    String export = trace("background_task", "nightly export", "{\"region\":\"us\"}", "[\"us\"]");
+    event(export, "warn");
+    end(export, "complete", "");
+    String running = trace("api_request", "GET /cart", "{}", "[]");
+    event(running, "critical");
+
+    assertThat(ids("{\"contextIds\":[\"%s\"]}")).containsExactly(running, export, checkout);
+    assertThat(ids("{\"contextIds\":[\"%s\"],\"types\":[\"api_request\"],\"hasErrors\":true}"))
+        .containsExactly(running, checkout);
+    assertThat(ids("{\"contextIds\":[\"%s\"],\"statuses\":[\"completed\",\"failed\"],\"hasErrors\":false}"))
+        .containsExactly(export);
+    assertThat(ids("{\"contextIds\":[\"%s\"],\"metadataContains\":{\"tier\":\"gold\"}}")).containsExactly(checkout);
+    assertThat(ids("{\"contextIds\":[\"%s\"],\"tagsAny\":[\"us\",\"beta\"]}")).containsExactly(export, checkout);
+    assertThat(ids("{\"contextIds\":[\"%s\"],\"tagsAll\":[\"eu\",\"beta\"]}")).containsExactly(checkout);
+    assertThat(ids("{\"contextIds\":[\"%s\"],\"nameContains\":\"EXPORT\"}")).containsExactly(export);
+    assertThat(ids("{\"contextIds\":[\"%s\"],\"minEventLevel\":\"error\"}")).containsExactly(running, checkout);
+    assertThat(ids("{\"contextIds\":[\"%s\"],\"minDurationMs\":0}")).containsExactly(export, checkout);
+  }
+
+  @Test
+  void aCursorWalksEveryTraceOnce() {
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      created.add(0, trace("custom", "t" + i, "{}", "[]"));
+    }
+    List<String> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      String page = cursor == null ? "{\"size\":2}" : "{\"size\":2,\"cursor\":\"" + cursor + "\"}";
+      JsonNode answer = query("{\"filter\":{\"contextIds\":[\"" + contextId + "\"]},\"page\":" + page + "}").json();
+      answer.get("items").forEach(item -> seen.add(item.get("id").asText()));
+      cursor = answer.get("nextCursor").isNull() ? null : answer.get("nextCursor").asText();
+      if (seen.size() == 2) {
+        trace("custom", "arrives meanwhile", "{}", "[]"); // newer than all: must not shift the walk
+      }
+    } while (cursor != null);
+    assertThat(seen).containsExactlyElementsOf(created);
+  }
+
+  @Test
+  void aggregatesInTheDatabaseWithOnlyTheMeasuresAskedFor() {
+    String quick = trace("api_request", "GET /a", "{\"region\":\"eu\"}", "[]");
+    event(quick, "info");
+    end(quick, "complete", "");
+    String failed = trace("api_request", "GET /b", "{\"region\":\"eu\"}", "[]");
+    event(failed, "error");
+    event(failed, "debug");
+    end(failed, "fail", "{\"reason\":\"x\"}");
+    trace("background_task", "job", "{}", "[]");
+
+    JsonNode answer = query("{\"filter\":{\"contextIds\":[\"" + contextId + "\"]},"
+        + "\"aggregation\":{\"groupBy\":[\"type\",\"metadata.region\"],\"measures\":[\"count\",\"errorRate\",\"eventsByLevel\",\"p95Duration\"]},"
+        + "\"page\":{\"size\":0}}").json();
+
+    assertThat(answer.get("items")).isEmpty();
+    assertThat(answer.get("totalItems").asLong()).isEqualTo(3);
+    JsonNode rows = answer.get("aggregations");
+    assertThat(rows).hasSize(2);
+    JsonNode requests = rows.get(0);
+    assertThat(requests.get("group").toString()).isEqualTo("{\"type\":\"api_request\",\"metadata.region\":\"eu\"}");
+    assertThat(requests.get("count").asLong()).isEqualTo(2);
+    assertThat(requests.get("errorRate").asDouble()).isEqualTo(0.5);
+    assertThat(requests.get("eventsByLevel").toString())
+        .isEqualTo("{\"debug\":1,\"info\":1,\"warn\":0,\"error\":1,\"critical\":0}");
+    assertThat(requests.get("p95DurationMs").asDouble()).isGreaterThanOrEqualTo(0.0);
+    assertThat(requests.has("avgDurationMs")).as("not asked for").isFalse();
+    JsonNode tasks = rows.get(1);
+    assertThat(tasks.get("group").get("metadata.region").isNull()).isTrue();
+    assertThat(tasks.get("p95DurationMs")).as("no ended trace in the group").isNull();
+  }
+
+  @Test
+  void badQueriesNameTheFieldAtFault() {
+    assertField(query("{\"aggregation\":{\"groupBy\":[\"type\",\"colour\"]}}"), "aggregation.groupBy[1]");
+    assertField(query("{\"aggregation\":{\"measures\":[\"count\",\"median\"]}}"), "aggregation.measures[1]");
+    assertField(query("{\"aggregation\":{\"groupBy\":[\"time.2h\"]}}"), "aggregation.groupBy[0]");
+    assertField(query("{\"filter\":{\"startedFrom\":\"2026-02-01T00:00:00Z\",\"startedTo\":\"2026-01-01T00:00:00Z\"}}"),
+        "filter.startedTo");
+    assertField(query("{\"filter\":{\"minDurationMs\":-1}}"), "filter.minDurationMs");
+    assertField(query("{\"page\":{\"cursor\":\"bm9wZQ\"}}"), "page.cursor");
+    assertField(query("{\"page\":{\"size\":5000}}"), "page.size");
+    assertField(query("{\"page\":{\"sortBy\":\"name\",\"cursor\":\"" + cursorOfSomePage() + "\"}}"), "page.cursor");
+    Http.Reply unknownMember = query("{\"filter\":{\"colour\":\"red\"}}");
+    assertThat(unknownMember.status()).as(unknownMember.toString()).isEqualTo(400);
+    assertThat(unknownMember.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private String cursorOfSomePage() {
+    trace("custom", "a", "{}", "[]");
+    trace("custom", "b", "{}", "[]");
+    return query("{\"filter\":{\"contextIds\":[\"" + contextId + "\"]},\"page\":{\"size\":1}}").json()
+        .get("nextCursor").asText();
+  }
+
+  private static void assertField(Http.Reply reply, String field) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+    assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(reply.json().get("errors")).extracting(error -> error.get("field").asText()).contains(field);
+  }
+
+  private List<String> ids(String filterTemplate) {
+    Http.Reply reply = query("{\"filter\":" + filterTemplate.formatted(contextId) + "}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    reply.json().get("items").forEach(item -> ids.add(item.get("id").asText()));
+    return ids;
+  }
+
+  private Http.Reply query(String body) {
+    return http.post("api/v1/traces/query", body);
+  }
+
+  private String trace(String type, String name, String metadata, String tags) {
+    Http.Reply created = http.post("api/v1/traces", "{\"contextId\":\"%s\",\"type\":\"%s\",\"name\":\"%s\",\"metadata\":%s,\"tags\":%s}"
+        .formatted(contextId, type, name, metadata, tags));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().get("id").asText();
+  }
+
+  private void event(String traceId, String level) {
+    Http.Reply reply = http.post("api/v1/traces/" + traceId + "/events", "{\"type\":\"step\",\"level\":\"" + level + "\"}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+  }
+
+  private void end(String traceId, String how, String body) {
+    Http.Reply reply = http.post("api/v1/traces/" + traceId + "/" + how, body);
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+  }
+}
