@@ -5,6 +5,7 @@
 # Needs the build first:  mvn -B -DskipTests install
 # Usage: bench/analytics/run.sh [--traces=1000000] [--events=10000000] [--days=7] [--load=true|false]
 #          [--iterations=200] [--warmup=20] [--server-heap=512m] [--jar=payara-config/target/trace-server.jar]
+#          [--explain=bench/analytics/explain.sql]
 # A relative --jar is relative to the repository root. --load=true drops trace_analytics_bench first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
