@@ -97,7 +97,7 @@ public class AnalyticsBench {
     long logAtReady = 0;
     try {
       long t0 = System.nanoTime();
-      waitForReady(port, server, 180);
+      waitForReady(port, server, log, 180);
       System.out.printf(Locale.ROOT, "server ready on port %d in %.1f s, database migrated (log %s)%n%n", port,
           secondsSince(t0), log);
       logAtReady = Files.size(log);
@@ -1263,12 +1263,16 @@ public class AnalyticsBench {
   }
 
   /** Readiness includes the database, which the server creates and migrates at start. */
-  static void waitForReady(int port, Process server, int seconds) throws Exception {
+  static void waitForReady(int port, Process server, Path log, int seconds) throws Exception {
     HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < deadline) {
       if (!server.isAlive()) {
-        throw new IllegalStateException("server exited with " + server.exitValue() + "; see its log");
+        throw new IllegalStateException("server exited with " + server.exitValue() + "; see its log " + log);
+      }
+      // Payara Micro keeps running without the application when it fails to deploy it.
+      if (Files.readString(log, StandardCharsets.ISO_8859_1).contains("Exception while loading the app")) {
+        throw new IllegalStateException("the server failed to deploy the application; see its log " + log);
       }
       try {
         if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -1,6 +1,7 @@
 package dev.tracemodule.api;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -61,6 +62,19 @@ public interface TraceManagementService {
    * @param page null for the newest 20
    */
   TraceQueryResult queryTraces(TraceFilter filter, TraceAggregation aggregation, TracePageRequest page);
+
+  /**
+   * Figures over the traces started in {@code range}, computed by the database, and the
+   * answering server's own. Null or empty {@code types}: all of them.
+   */
+  MetricsResponse getMetrics(TimeRange range, Set<MetricType> types);
+
+  /**
+   * A dashboard over the traces started in {@code range}: summary, a time series per metric in
+   * buckets of {@code groupBy} ({@code 1m}, {@code 5m}, {@code 1h}, {@code 1d}), top errors and
+   * trends. Null or empty {@code metrics}: all of them; null {@code groupBy}: {@code 1h}.
+   */
+  DashboardResponse getDashboardData(TimeRange range, Set<DashboardMetric> metrics, String groupBy);
 
   /** Deletes the trace and all its events. */
   void deleteTrace(UUID traceId);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URL;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -127,6 +128,75 @@ class TraceQueryApiIT {
     Http.Reply unknownMember = query("{\"filter\":{\"colour\":\"red\"}}");
     assertThat(unknownMember.status()).as(unknownMember.toString()).isEqualTo(400);
     assertThat(unknownMember.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @Test
+  void metricsComeFromTheDatabaseAndTheServer() throws Exception {
+    Instant from = Instant.now().minusMillis(5);
+    String ok = trace("api_request", "GET /a", "{}", "[]");
+    event(ok, "info");
+    event(ok, "error");
+    end(ok, "complete", "");
+    trace("api_request", "GET /b", "{}", "[]");
+    String range = "from=" + from + "&to=" + from.plusSeconds(60);
+
+    JsonNode metrics = http.get("api/v1/metrics?" + range).json();
+    assertThat(metrics.get("requestCount").asLong()).isEqualTo(2);
+    assertThat(metrics.get("errorRate").asDouble()).isEqualTo(0.5);
+    assertThat(metrics.get("activeTraces").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(metrics.get("eventsPerSecond").asDouble()).isEqualTo(2 / 60.0);
+    assertThat(metrics.get("responseTime").get("p95Ms").asDouble()).isGreaterThanOrEqualTo(0.0);
+    assertThat(metrics.get("system").get("heapUsedBytes").asLong()).isPositive();
+    assertThat(metrics.get("system").get("threads").asInt()).isPositive();
+
+    JsonNode onlyCount = http.get("api/v1/metrics?" + range + "&types=request_count").json();
+    assertThat(onlyCount.get("requestCount").asLong()).isEqualTo(2);
+    assertThat(onlyCount.get("responseTime").isNull()).isTrue();
+    assertThat(onlyCount.get("system").isNull()).isTrue();
+
+    // The server's own MicroProfile Metrics, counted after each commit.
+    String prometheus = http.get("/metrics?scope=application").body();
+    assertThat(prometheus).containsPattern("trace_traces_created_total\\{[^}]*type=\"api_request\"[^}]*\\} [1-9]");
+    assertThat(prometheus).containsPattern("trace_events_recorded_total\\{[^}]*level=\"error\"[^}]*\\} [1-9]");
+    assertThat(prometheus).containsPattern("trace_duration\\w*_count\\{[^}]*type=\"api_request\"[^}]*\\} [1-9]");
+    assertThat(prometheus).containsPattern("trace_traces_active\\{[^}]*\\} [1-9]");
+  }
+
+  @Test
+  void aDashboardSumsUpSeriesErrorsAndTrends() {
+    Instant from = Instant.now().minusMillis(5);
+    String declined = trace("api_request", "POST /pay", "{}", "[]");
+    http.post("api/v1/traces/" + declined + "/events", "{\"type\":\"payment\",\"level\":\"error\",\"message\":\"card 4242 declined\"}");
+    end(declined, "fail", "{\"reason\":\"declined\"}");
+    String other = trace("api_request", "POST /pay", "{}", "[]");
+    http.post("api/v1/traces/" + other + "/events", "{\"type\":\"payment\",\"level\":\"error\",\"message\":\"card 17 declined\"}");
+    end(other, "complete", "");
+    Instant to = from.plusSeconds(120);
+
+    JsonNode dashboard = http.get("api/v1/dashboard?from=" + from + "&to=" + to + "&groupBy=1m&metrics=trace_count,error_rate").json();
+
+    JsonNode summary = dashboard.get("summary");
+    assertThat(summary.get("totalTraces").asLong()).isEqualTo(2);
+    assertThat(summary.get("successRate").asDouble()).isEqualTo(0.5);
+    assertThat(summary.get("errorCount").asLong()).isEqualTo(2);
+    JsonNode counts = dashboard.get("timeSeries").get("trace_count");
+    assertThat(counts.size()).isBetween(2, 3); // two minutes, three buckets if not aligned
+    long total = 0;
+    for (JsonNode point : counts) {
+      total += point.get("value").asLong();
+    }
+    assertThat(total).isEqualTo(2);
+    assertThat(dashboard.get("timeSeries").has("avg_duration")).as("not asked for").isFalse();
+    JsonNode topError = dashboard.get("topErrors").get(0);
+    assertThat(topError.get("type").asText()).isEqualTo("payment");
+    assertThat(topError.get("message").asText()).isEqualTo("card <n> declined");
+    assertThat(topError.get("count").asLong()).isEqualTo(2);
+    assertThat(List.of(declined, other)).contains(topError.get("exampleTraceId").asText());
+    assertThat(dashboard.get("trends").get("totalTraces").get("current").asDouble()).isEqualTo(2.0);
+
+    assertField(http.get("api/v1/dashboard?groupBy=2h"), "groupBy");
+    assertField(http.get("api/v1/dashboard?from=" + to + "&to=" + from), "to");
+    assertField(http.get("api/v1/metrics?types=bogus"), "types");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,17 +1,12 @@
 package dev.tracemodule.application.housekeeping;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -29,9 +24,6 @@ public class HousekeepingJobs {
 
   @Inject ExpireTracesHandler expiry;
   @Inject RetentionHandler retention;
-
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
 
   @Inject
   @ConfigProperty(name = "trace.expiry.timeout", defaultValue = "PT24H")
@@ -55,18 +47,25 @@ public class HousekeepingJobs {
 
   private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
 
-  // After the schema migration, which observes the same event at the default priority.
-  void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class) Object started) {
+  /**
+   * Schedules the jobs on {@code scheduler}, which the web module passes in: a container-managed
+   * executor, whose threads see the application's resources. Each job runs once at once.
+   */
+  public synchronized void start(ScheduledExecutorService scheduler) {
     if (retentionDays < 1) {
       throw new IllegalStateException("trace.retention.period-days must be at least 1, not " + retentionDays);
     }
-    scheduled.add(every(retentionInterval, "retention", this::keepStorage));
-    scheduled.add(every(expiryInterval, "expiry", this::expire));
+    if (!scheduled.isEmpty()) {
+      return;
+    }
+    scheduled.add(every(scheduler, retentionInterval, "retention", this::keepStorage));
+    scheduled.add(every(scheduler, expiryInterval, "expiry", this::expire));
   }
 
   @PreDestroy
-  void stop() {
+  synchronized void stop() {
     scheduled.forEach(job -> job.cancel(false));
+    scheduled.clear();
   }
 
   /** Expires every due trace, a chunk per transaction. */
@@ -91,7 +90,8 @@ public class HousekeepingJobs {
     }
   }
 
-  private ScheduledFuture<?> every(Duration interval, String name, Runnable job) {
+  private static ScheduledFuture<?> every(
+      ScheduledExecutorService scheduler, Duration interval, String name, Runnable job) {
     Runnable guarded =
         () -> {
           try {

@@ -1,5 +1,7 @@
 package dev.tracemodule.application.trace;
 
+import dev.tracemodule.application.metrics.TraceActivity;
+import jakarta.enterprise.event.Event;
 import dev.tracemodule.api.TraceNotFoundException;
 import dev.tracemodule.domain.trace.Trace;
 import dev.tracemodule.domain.trace.TraceRepository;
@@ -14,13 +16,15 @@ public class CloseTraceHandler {
 
   private TraceRepository traces;
   private Clock clock;
+  private Event<TraceActivity> activity;
 
   protected CloseTraceHandler() {}
 
   @Inject
-  public CloseTraceHandler(TraceRepository traces, Clock clock) {
+  public CloseTraceHandler(TraceRepository traces, Clock clock, Event<TraceActivity> activity) {
     this.traces = traces;
     this.clock = clock;
+    this.activity = activity;
   }
 
   @Transactional
@@ -31,6 +35,7 @@ public class CloseTraceHandler {
             .orElseThrow(() -> new TraceNotFoundException(command.traceId().value()));
     command.closing().applyTo(trace, clock.instant());
     traces.store(trace);
+    activity.fire(new TraceActivity.TraceEnded(trace.type(), trace.status(), trace.durationMs().orElse(0.0)));
     return trace;
   }
 }

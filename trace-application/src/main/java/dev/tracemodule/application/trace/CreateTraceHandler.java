@@ -1,5 +1,7 @@
 package dev.tracemodule.application.trace;
 
+import dev.tracemodule.application.metrics.TraceActivity;
+import jakarta.enterprise.event.Event;
 import dev.tracemodule.domain.trace.Trace;
 import dev.tracemodule.domain.trace.TraceId;
 import dev.tracemodule.domain.trace.TraceRepository;
@@ -13,19 +15,22 @@ public class CreateTraceHandler {
 
   private TraceRepository traces;
   private Clock clock;
+  private Event<TraceActivity> activity;
 
   protected CreateTraceHandler() {}
 
   @Inject
-  public CreateTraceHandler(TraceRepository traces, Clock clock) {
+  public CreateTraceHandler(TraceRepository traces, Clock clock, Event<TraceActivity> activity) {
     this.traces = traces;
     this.clock = clock;
+    this.activity = activity;
   }
 
   @Transactional
   public Trace handle(CreateTrace command) {
     Trace trace = Trace.start(command.tenantId(), TraceId.next(clock), command.what(), clock.instant());
     traces.store(trace);
+    activity.fire(new TraceActivity.TraceStarted(trace.type()));
     return trace;
   }
 }

@@ -10,7 +10,14 @@ import dev.tracemodule.api.RecordEventRequest;
 import dev.tracemodule.api.RecordedEvents;
 import dev.tracemodule.api.TraceDetailsResponse;
 import dev.tracemodule.api.TraceEventRequest;
+import dev.tracemodule.api.DashboardMetric;
+import dev.tracemodule.api.DashboardResponse;
+import dev.tracemodule.api.MetricType;
+import dev.tracemodule.api.MetricsResponse;
+import dev.tracemodule.api.TimeRange;
 import dev.tracemodule.api.TraceAggregation;
+import dev.tracemodule.application.metrics.GetDashboardHandler;
+import dev.tracemodule.application.metrics.GetMetricsHandler;
 import dev.tracemodule.api.TraceFilter;
 import dev.tracemodule.api.TraceManagementService;
 import dev.tracemodule.api.TracePageRequest;
@@ -27,6 +34,7 @@ import dev.tracemodule.domain.trace.TraceId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -48,6 +56,8 @@ public class DefaultTraceManagementService implements TraceManagementService {
   private FindTracesHandler findTraces;
   private QueryMapper queryMapper;
   private QueryTracesHandler queryTraces;
+  private GetMetricsHandler getMetrics;
+  private GetDashboardHandler getDashboard;
 
   protected DefaultTraceManagementService() {}
 
@@ -64,7 +74,9 @@ public class DefaultTraceManagementService implements TraceManagementService {
       GetEventTreeHandler getEventTree,
       FindTracesHandler findTraces,
       QueryMapper queryMapper,
-      QueryTracesHandler queryTraces) {
+      QueryTracesHandler queryTraces,
+      GetMetricsHandler getMetrics,
+      GetDashboardHandler getDashboard) {
     this.tenant = tenant;
     this.input = input;
     this.mapper = mapper;
@@ -77,6 +89,8 @@ public class DefaultTraceManagementService implements TraceManagementService {
     this.findTraces = findTraces;
     this.queryMapper = queryMapper;
     this.queryTraces = queryTraces;
+    this.getMetrics = getMetrics;
+    this.getDashboard = getDashboard;
   }
 
   @Override
@@ -180,6 +194,16 @@ public class DefaultTraceManagementService implements TraceManagementService {
           TracesFound found = queryTraces.handle(queryMapper.toQuery(tenant.get(), filter, aggregation, page));
           return queryMapper.toResult(found, mapper::toResponse);
         });
+  }
+
+  @Override
+  public MetricsResponse getMetrics(TimeRange range, Set<MetricType> types) {
+    return translated(() -> getMetrics.handle(tenant.get(), range, types));
+  }
+
+  @Override
+  public DashboardResponse getDashboardData(TimeRange range, Set<DashboardMetric> metrics, String groupBy) {
+    return translated(() -> getDashboard.handle(tenant.get(), range, metrics, groupBy));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tracemodule.application.trace;
 
+import dev.tracemodule.application.metrics.TraceActivity;
 import dev.tracemodule.api.TraceNotFoundException;
 import dev.tracemodule.application.trace.EventsRecorded.Rejection;
 import dev.tracemodule.application.trace.RecordEvents.Shape;
@@ -8,6 +9,7 @@ import dev.tracemodule.domain.shared.DomainException;
 import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.trace.DuplicateEventException;
 import dev.tracemodule.domain.trace.Event;
+import dev.tracemodule.domain.trace.EventLevel;
 import dev.tracemodule.domain.trace.EventId;
 import dev.tracemodule.domain.trace.EventKey;
 import dev.tracemodule.domain.trace.EventRepository;
@@ -40,14 +42,17 @@ public class RecordEventsHandler {
   private TraceRepository traces;
   private EventRepository events;
   private Clock clock;
+  private jakarta.enterprise.event.Event<TraceActivity> activity;
 
   protected RecordEventsHandler() {}
 
   @Inject
-  public RecordEventsHandler(TraceRepository traces, EventRepository events, Clock clock) {
+  public RecordEventsHandler(
+      TraceRepository traces, EventRepository events, Clock clock, jakarta.enterprise.event.Event<TraceActivity> activity) {
     this.traces = traces;
     this.events = events;
     this.clock = clock;
+    this.activity = activity;
   }
 
   @Transactional
@@ -64,7 +69,18 @@ public class RecordEventsHandler {
       outcome = record(command, locked, everyKeyNamedBy(command));
       events.addAll(outcome.recorded());
     }
+    if (!outcome.recorded().isEmpty()) {
+      activity.fire(new TraceActivity.EventsStored(countByLevel(outcome.recorded())));
+    }
     return outcome;
+  }
+
+  private static Map<EventLevel, Integer> countByLevel(List<Event> recorded) {
+    Map<EventLevel, Integer> counts = new java.util.EnumMap<>(EventLevel.class);
+    for (Event event : recorded) {
+      counts.merge(event.level(), 1, Integer::sum);
+    }
+    return counts;
   }
 
   private EventsRecorded record(RecordEvents command, Map<TraceId, Trace> locked, Set<EventKey> lookUp) {

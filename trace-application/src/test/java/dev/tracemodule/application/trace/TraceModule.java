@@ -19,27 +19,30 @@ public final class TraceModule {
   public final MutableClock clock;
   public final TraceManagementService service;
   public final RecordEventsHandler recordEvents;
+  public final RecordedActivity activity = new RecordedActivity();
   private final InMemoryEventRepository events = new InMemoryEventRepository();
 
   public TraceModule(Instant start) {
     clock = new MutableClock(start);
     InMemoryTraceRepository traces = new InMemoryTraceRepository(events);
-    recordEvents = new RecordEventsHandler(traces, events, clock);
+    recordEvents = new RecordEventsHandler(traces, events, clock, activity);
     service =
         new DefaultTraceManagementService(
             new CurrentTenant(),
             new InputValidation(),
             new TraceMapperImpl(),
-            new CreateTraceHandler(traces, clock),
+            new CreateTraceHandler(traces, clock, activity),
             recordEvents,
-            new CloseTraceHandler(traces, clock),
+            new CloseTraceHandler(traces, clock, activity),
             new DeleteTraceHandler(traces),
             new GetTraceHandler(traces, events, clock),
             new GetEventTreeHandler(traces, events),
             new FindTracesHandler(traces),
             new dev.tracemodule.application.query.QueryMapperImpl(),
             // Queries and aggregations are SQL: they are tested against PostgreSQL, not here.
-            new dev.tracemodule.application.query.QueryTracesHandler(null));
+            new dev.tracemodule.application.query.QueryTracesHandler(null),
+            null,
+            null);
   }
 
   /** Events stored for the trace, read from the repository rather than through the service. */

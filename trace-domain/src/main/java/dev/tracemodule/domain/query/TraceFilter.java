@@ -86,6 +86,12 @@ public record TraceFilter(
         tagsAll, nameContains, minDurationMs, maxDurationMs, metadataContains, minEventLevel);
   }
 
+  /** Every trace of the tenant in one of these statuses. */
+  public static TraceFilter ofStatuses(TenantId tenantId, Set<TraceStatus> statuses) {
+    return new TraceFilter(tenantId, null, null, null, statuses, null, null, null, null, null, null, null, null,
+        null, null);
+  }
+
   private static <T> Set<T> copy(String field, Set<T> values, List<InvalidValueException.Violation> out) {
     if (values == null) {
       return Set.of();

@@ -12,4 +12,7 @@ public interface TraceQueries {
 
   /** At most {@link Aggregation#MAX_ROWS} rows, ordered by their group keys. */
   List<AggregateRow> aggregate(TraceFilter filter, Aggregation aggregation);
+
+  /** The most frequent error patterns among the events of the filtered traces, most frequent first. */
+  List<ErrorPattern> topErrors(TraceFilter filter, int limit);
 }

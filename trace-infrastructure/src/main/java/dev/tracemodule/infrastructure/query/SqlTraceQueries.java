@@ -2,6 +2,7 @@ package dev.tracemodule.infrastructure.query;
 
 import dev.tracemodule.domain.query.AggregateRow;
 import dev.tracemodule.domain.query.Aggregation;
+import dev.tracemodule.domain.query.ErrorPattern;
 import dev.tracemodule.domain.query.Grouping;
 import dev.tracemodule.domain.query.Measure;
 import dev.tracemodule.domain.query.PageCursor;
@@ -189,6 +190,33 @@ public class SqlTraceQueries implements TraceQueries {
           "makes more than " + Aggregation.MAX_ROWS + " groups: narrow the filter or group more coarsely");
     }
     return rows;
+  }
+
+  // Ids first (a UUID, or a word of 8 or more hex digits, one of them a digit), then numbers,
+  // then dotted runs of numbers (versions, decimals) as one.
+  private static final String PATTERN_OF_MESSAGE =
+      "regexp_replace(regexp_replace(regexp_replace(regexp_replace(coalesce(e.message, ''),"
+          + " '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', '<id>', 'gi'),"
+          + " '\\m(?=[0-9a-f]*[0-9])[0-9a-f]{8,}\\M', '<id>', 'gi'),"
+          + " '[0-9]+', '<n>', 'g'), '<n>(\\.<n>)+', '<n>', 'g')";
+
+  @Override
+  public List<ErrorPattern> topErrors(TraceFilter filter, int limit) {
+    Sql sql = new Sql()
+        .append("select e.type, ").append(PATTERN_OF_MESSAGE).append(" as pattern, count(*),")
+        .append(" min(e.trace_id::text), min(e.message)")
+        .append(" from trace t join event e on e.tenant_id = t.tenant_id and e.trace_id = t.id")
+        .append(" and e.level in ('error', 'critical')");
+    TraceFilterSql.where(filter, sql);
+    sql.append(" group by 1, 2 order by 3 desc, 1, 2 limit ").integer(limit);
+    return run(sql, rows -> {
+      List<ErrorPattern> patterns = new ArrayList<>();
+      while (rows.next()) {
+        patterns.add(new ErrorPattern(rows.getString(1), rows.getString(2), rows.getLong(3),
+            new TraceId(UUID.fromString(rows.getString(4))), rows.getString(5)));
+      }
+      return patterns;
+    });
   }
 
   private static void groupExpression(Grouping grouping, Sql sql) {

@@ -27,6 +27,7 @@ public class TraceModuleApplication extends Application {
         EventResource.class,
         BatchEventResource.class,
         TraceQueryResource.class,
+        MetricsResource.class,
         JsonMapping.class,
         ProblemMapper.class,
         BodySizeLimit.class);
