@@ -30,6 +30,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -151,13 +152,18 @@ public class SqlTraceQueries implements TraceQueries {
       groupExpression(groups.get(i), sql);
       sql.append(" as g").append(String.valueOf(i)).append(", ");
     }
-    sql.append("count(*), avg(t.duration_ms), min(t.duration_ms), max(t.duration_ms),")
-        .append(" percentile_cont(0.5) within group (order by t.duration_ms),")
-        .append(" percentile_cont(0.95) within group (order by t.duration_ms),")
-        .append(" percentile_cont(0.99) within group (order by t.duration_ms),")
-        .append(" avg(case when t.status = 'failed' or ")
-        .append(TraceFilterSql.hasEventOf(List.of(EventLevel.ERROR, EventLevel.CRITICAL), true, true))
-        .append(" then 1.0 else 0.0 end)");
+    // Every measure has its column; one not asked for is a null, which costs nothing.
+    Set<Measure> asked = aggregation.measures();
+    sql.append("count(*)")
+        .append(column(asked, Measure.AVG_DURATION, "avg(t.duration_ms)"))
+        .append(column(asked, Measure.MIN_DURATION, "min(t.duration_ms)"))
+        .append(column(asked, Measure.MAX_DURATION, "max(t.duration_ms)"))
+        .append(column(asked, Measure.P50_DURATION, "percentile_cont(0.5) within group (order by t.duration_ms)"))
+        .append(column(asked, Measure.P95_DURATION, "percentile_cont(0.95) within group (order by t.duration_ms)"))
+        .append(column(asked, Measure.P99_DURATION, "percentile_cont(0.99) within group (order by t.duration_ms)"))
+        .append(column(asked, Measure.ERROR_RATE, "avg(case when t.status = 'failed' or "
+            + TraceFilterSql.hasEventOf(List.of(EventLevel.ERROR, EventLevel.CRITICAL), true, true)
+            + " then 1.0 else 0.0 end)"));
     for (EventLevel level : EventLevel.values()) {
       sql.append(byLevel ? ", sum(coalesce(t." + TraceFilterSql.column(level) + ", live." + level.wireName() + "))" : ", null");
     }
@@ -217,6 +223,10 @@ public class SqlTraceQueries implements TraceQueries {
       }
       return patterns;
     });
+  }
+
+  private static String column(Set<Measure> asked, Measure measure, String expression) {
+    return ", " + (asked.contains(measure) ? expression : "null");
   }
 
   private static void groupExpression(Grouping grouping, Sql sql) {
