@@ -14,47 +14,47 @@ import java.util.Locale;
  * A statement being written, with its parameters in order. Values only ever travel as
  * parameters; the text holds nothing a client wrote.
  */
-final class Sql {
+public final class Sql {
 
   @FunctionalInterface
-  interface Binder {
+  public interface Binder {
     void bind(PreparedStatement statement, int index) throws SQLException;
   }
 
   private final StringBuilder text = new StringBuilder();
   private final List<Binder> parameters = new ArrayList<>();
 
-  Sql append(String sql) {
+  public Sql append(String sql) {
     text.append(sql);
     return this;
   }
 
-  Sql text(String value) {
+  public Sql text(String value) {
     return parameter((s, i) -> s.setString(i, value));
   }
 
-  Sql number(double value) {
+  public Sql number(double value) {
     return parameter((s, i) -> s.setDouble(i, value));
   }
 
-  Sql integer(long value) {
+  public Sql integer(long value) {
     return parameter((s, i) -> s.setLong(i, value));
   }
 
-  Sql instant(Instant value) {
+  public Sql instant(Instant value) {
     // timestamptz from a UTC Timestamp: the driver sends it with its offset, whatever the JVM zone.
     return parameter((s, i) -> s.setObject(i, value.atOffset(java.time.ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE));
   }
 
-  Sql uuid(java.util.UUID value) {
+  public Sql uuid(java.util.UUID value) {
     return parameter((s, i) -> s.setObject(i, value));
   }
 
-  Sql json(String value) {
+  public Sql json(String value) {
     return parameter((s, i) -> s.setObject(i, value, Types.OTHER));
   }
 
-  Sql texts(Collection<String> values) {
+  public Sql texts(Collection<String> values) {
     String[] array = values.toArray(String[]::new);
     return parameter((s, i) -> s.setArray(i, s.getConnection().createArrayOf("text", array)));
   }
@@ -65,7 +65,7 @@ final class Sql {
     return this;
   }
 
-  PreparedStatement prepare(java.sql.Connection connection) throws SQLException {
+  public PreparedStatement prepare(java.sql.Connection connection) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(text.toString());
     for (int i = 0; i < parameters.size(); i++) {
       parameters.get(i).bind(statement, i + 1);

@@ -16,13 +16,13 @@ import java.util.stream.Collectors;
  * <p>Event filters (hasErrors, minEventLevel) read the event counts an ended trace keeps on its
  * row; only active traces, whose counts are not written yet, look into their events.
  */
-final class TraceFilterSql {
+public final class TraceFilterSql {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TraceFilterSql() {}
 
-  static void where(TraceFilter filter, Sql sql) {
+  public static void where(TraceFilter filter, Sql sql) {
     sql.append(" where t.tenant_id = ").text(filter.tenantId().value());
     if (!filter.contextIds().isEmpty()) {
       sql.append(" and t.context_id = any(").texts(filter.contextIds()).append(")");

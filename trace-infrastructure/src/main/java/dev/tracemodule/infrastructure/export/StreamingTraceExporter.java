@@ -1,0 +1,268 @@
+package dev.tracemodule.infrastructure.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tracemodule.domain.export.ExportCompression;
+import dev.tracemodule.domain.export.ExportFormat;
+import dev.tracemodule.domain.export.ExportSpec;
+import dev.tracemodule.domain.export.TraceExporter;
+import dev.tracemodule.domain.query.AggregateRow;
+import dev.tracemodule.domain.query.TraceQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.hibernate.Session;
+
+/**
+ * {@link TraceExporter} from PostgreSQL: rows come through a server-side cursor on the
+ * transaction's connection and go straight to the writer of the format. Several files (CSV or
+ * Parquet traces and events, metrics beside them) are entries of one zip, written one after the
+ * other, each from its own pass over the data.
+ */
+@ApplicationScoped
+public class StreamingTraceExporter implements TraceExporter {
+
+  /** Progress is reported, and a cancel noticed, every this many rows. */
+  static final int PROGRESS_EVERY = 5_000;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @PersistenceContext(unitName = "trace")
+  private EntityManager em;
+
+  @Inject private TraceQueries queries;
+  @Inject private Clock clock;
+
+  protected StreamingTraceExporter() {}
+
+  /** Outside a container. */
+  public StreamingTraceExporter(EntityManager em, TraceQueries queries, Clock clock) {
+    this.em = em;
+    this.queries = queries;
+    this.clock = clock;
+  }
+
+  @Override
+  public long countRows(ExportSpec spec) {
+    return onConnection(connection -> {
+      ExportRows rows = new ExportRows(connection);
+      long traces = rows.countTraces(spec.filter());
+      return spec.includeEvents() ? traces + rows.countEvents(spec.filter()) : traces;
+    });
+  }
+
+  @Override
+  public long export(ExportSpec spec, OutputStream out, ExportProgress progress) throws IOException {
+    List<AggregateRow> metrics = spec.includeMetrics() ? queries.aggregate(spec.filter(), spec.metrics()) : List.of();
+    Rows counter = new Rows(progress);
+    try {
+      onConnection(connection -> {
+        ExportRows rows = new ExportRows(connection);
+        if (spec.zipped()) {
+          zip(spec, rows, metrics, out, counter);
+        } else if (spec.gzipped()) {
+          try (OutputStream gzip = new FastGzipOutputStream(out)) {
+            single(spec, rows, metrics, gzip, counter);
+          }
+        } else {
+          single(spec, rows, metrics, out, counter);
+        }
+        return null;
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    out.flush();
+    return counter.count;
+  }
+
+  /** One file: a JSON document, NDJSON, or the traces as CSV or Parquet. */
+  private void single(ExportSpec spec, ExportRows rows, List<AggregateRow> metrics, OutputStream out, Rows counter)
+      throws SQLException, IOException {
+    switch (spec.format()) {
+      case JSON, NDJSON -> json(spec, rows, metrics, out, counter);
+      case CSV -> csvTraces(spec, rows, out, counter);
+      case PARQUET -> parquetTraces(spec, rows, out, counter);
+    }
+  }
+
+  private void json(ExportSpec spec, ExportRows rows, List<AggregateRow> metrics, OutputStream out, Rows counter)
+      throws SQLException, IOException {
+    boolean lines = spec.format() == ExportFormat.NDJSON;
+    try (JsonRows json = lines ? JsonRows.lines(out) : JsonRows.document(out, clock.instant())) {
+      if (spec.includeEvents()) {
+        TraceRow[] open = {null};
+        rows.events(spec.filter(), true, (trace, event) -> {
+          if (open[0] != trace) {
+            if (open[0] != null) {
+              json.endTrace(true);
+            }
+            json.startTrace(trace, true);
+            open[0] = trace;
+            counter.add();
+          }
+          if (event != null) {
+            json.event(event);
+            counter.add();
+          }
+        });
+        if (open[0] != null) {
+          json.endTrace(true);
+        }
+      } else {
+        rows.traces(spec.filter(), trace -> {
+          json.startTrace(trace, false);
+          json.endTrace(false);
+          counter.add();
+        });
+      }
+      if (!metrics.isEmpty()) {
+        json.startMetrics();
+        for (AggregateRow row : metrics) {
+          json.metric(row);
+        }
+      }
+      json.finish(!metrics.isEmpty());
+    }
+  }
+
+  private void zip(ExportSpec spec, ExportRows rows, List<AggregateRow> metrics, OutputStream out, Rows counter)
+      throws SQLException, IOException {
+    boolean parquet = spec.format() == ExportFormat.PARQUET;
+    ZipOutputStream zip = new ZipOutputStream(nonClosing(out));
+    // Parquet columns are compressed already; CSV entries deflate when gzip was asked for.
+    zip.setLevel(parquet || spec.compression() == ExportCompression.NONE ? Deflater.NO_COMPRESSION : FastGzipOutputStream.LEVEL);
+    String extension = parquet ? ".parquet" : ".csv";
+    zip.putNextEntry(new ZipEntry("traces" + extension));
+    if (parquet) {
+      parquetTraces(spec, rows, zip, counter);
+    } else {
+      csvTraces(spec, rows, zip, counter);
+    }
+    zip.closeEntry();
+    if (spec.includeEvents()) {
+      zip.putNextEntry(new ZipEntry("events" + extension));
+      if (parquet) {
+        try (ParquetWriter<ParquetRows.EventWithTrace> events = ParquetRows.events(zip, codec(spec))) {
+          rows.events(spec.filter(), false, (trace, event) -> {
+            events.write(new ParquetRows.EventWithTrace(trace, event));
+            counter.add();
+          });
+        }
+      } else {
+        try (CsvRows events = CsvRows.events(zip)) {
+          rows.events(spec.filter(), false, (trace, event) -> {
+            events.event(event);
+            counter.add();
+          });
+        }
+      }
+      zip.closeEntry();
+    }
+    if (spec.includeMetrics()) {
+      if (parquet) {
+        zip.putNextEntry(new ZipEntry("metrics.json"));
+        JSON.writeValue(nonClosing(zip), metrics);
+      } else {
+        zip.putNextEntry(new ZipEntry("metrics.csv"));
+        try (CsvRows csv = CsvRows.metrics(zip)) {
+          for (AggregateRow row : metrics) {
+            csv.metric(row, JSON.writeValueAsString(row.group()),
+                row.eventsByLevel() == null ? null : JSON.writeValueAsString(row.eventsByLevel()));
+          }
+        }
+      }
+      zip.closeEntry();
+    }
+    zip.finish();
+  }
+
+  private void csvTraces(ExportSpec spec, ExportRows rows, OutputStream out, Rows counter)
+      throws SQLException, IOException {
+    try (CsvRows csv = CsvRows.traces(out)) {
+      rows.traces(spec.filter(), trace -> {
+        csv.trace(trace);
+        counter.add();
+      });
+    }
+  }
+
+  private void parquetTraces(ExportSpec spec, ExportRows rows, OutputStream out, Rows counter)
+      throws SQLException, IOException {
+    try (ParquetWriter<TraceRow> traces = ParquetRows.traces(out, codec(spec))) {
+      rows.traces(spec.filter(), trace -> {
+        traces.write(trace);
+        counter.add();
+      });
+    }
+  }
+
+  private static CompressionCodecName codec(ExportSpec spec) {
+    return switch (spec.compression()) {
+      case SNAPPY -> CompressionCodecName.SNAPPY;
+      case ZSTD -> CompressionCodecName.ZSTD;
+      default -> CompressionCodecName.UNCOMPRESSED;
+    };
+  }
+
+  private static OutputStream nonClosing(OutputStream out) {
+    return new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] bytes, int offset, int length) throws IOException {
+        out.write(bytes, offset, length);
+      }
+
+      @Override
+      public void close() throws IOException {
+        out.flush();
+      }
+    };
+  }
+
+  /** Counts rows, reporting every {@link #PROGRESS_EVERY}; a report answered false stops the export. */
+  private static final class Rows {
+    private final ExportProgress progress;
+    long count;
+
+    Rows(ExportProgress progress) {
+      this.progress = progress;
+      if (!progress.rowsWritten(0)) {
+        throw new ExportCancelledException(); // cancelled before it began
+      }
+    }
+
+    void add() {
+      if (++count % PROGRESS_EVERY == 0 && !progress.rowsWritten(count)) {
+        throw new ExportCancelledException();
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface ConnectionWork<T> {
+    T run(Connection connection) throws SQLException, IOException;
+  }
+
+  private <T> T onConnection(ConnectionWork<T> work) {
+    return em.unwrap(Session.class).doReturningWork(connection -> {
+      try {
+        return work.run(connection);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+}
