@@ -1,6 +1,9 @@
 package dev.tracemodule.api;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -75,6 +78,32 @@ public interface TraceManagementService {
    * trends. Null or empty {@code metrics}: all of them; null {@code groupBy}: {@code 1h}.
    */
   DashboardResponse getDashboardData(TimeRange range, Set<DashboardMetric> metrics, String groupBy);
+
+  /**
+   * How {@code request}'s file would be delivered; checks the request without exporting
+   * anything, so that a caller can answer with an error before it starts streaming.
+   */
+  ExportDescription describeExport(ExportRequest request);
+
+  /**
+   * Writes the export to {@code out} as it reads it, in one transaction; {@code out} is not
+   * closed. For exports that are small enough to wait for.
+   */
+  void exportTraces(ExportRequest request, OutputStream out) throws IOException;
+
+  /** Starts the export as a background job, whose progress {@link #getExport} reports. */
+  ExportJobResponse exportTraces(ExportRequest request);
+
+  ExportJobResponse getExport(UUID exportId);
+
+  /** The file of a done export; a job not done yet is a {@link TraceStateException}. */
+  ExportFile exportFile(UUID exportId);
+
+  /**
+   * Cancels a queued or running export, removing its partial file, and returns it; or deletes a
+   * finished one with its file, and returns empty.
+   */
+  Optional<ExportJobResponse> cancelExport(UUID exportId);
 
   /** Deletes the trace and all its events. */
   void deleteTrace(UUID traceId);

@@ -3,7 +3,14 @@ package dev.tracemodule.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,6 +204,140 @@ class TraceQueryApiIT {
     assertField(http.get("api/v1/dashboard?groupBy=2h"), "groupBy");
     assertField(http.get("api/v1/dashboard?from=" + to + "&to=" + from), "to");
     assertField(http.get("api/v1/metrics?types=bogus"), "types");
+  }
+
+  @Test
+  void smallExportsStreamBackWithTheirFileName() throws Exception {
+    String first = trace("api_request", "=cmd|' /C calc'!A0", "{}", "[]");
+    event(first, "info");
+    trace("custom", "second", "{}", "[]");
+
+    Http.Reply csv = http.post("api/v1/exports?mode=stream",
+        "{\"filter\":{\"contextIds\":[\"" + contextId + "\"]},\"format\":\"csv\"}");
+    assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+    assertThat(csv.header("Content-Type")).startsWith("text/csv");
+    assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"traces.csv\"");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0)).startsWith("trace_id,context_id,");
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(1)).contains(first).contains(",\"'=cmd|' /C calc'!A0\",");
+
+    HttpResponse<byte[]> gzip = java.net.http.HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(baseUrl.toURI().resolve("api/v1/exports?mode=stream"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"filter\":{\"contextIds\":[\"" + contextId
+                + "\"]},\"format\":\"ndjson\",\"compression\":\"gzip\",\"includeEvents\":true}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(gzip.statusCode()).isEqualTo(200);
+    assertThat(gzip.headers().firstValue("Content-Encoding")).contains("gzip");
+    String ndjson = new String(new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(ndjson.lines().map(line -> line.substring(0, 15))).containsExactly(
+        "{\"kind\":\"trace\"", "{\"kind\":\"event\"", "{\"kind\":\"trace\"");
+  }
+
+  @Test
+  void aJobReportsProgressAndServesItsFileOnce() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      String id = trace("api_request", "t" + i, "{}", "[]");
+      event(id, "info");
+      event(id, "warn");
+    }
+    Http.Reply started = http.post("api/v1/exports",
+        "{\"filter\":{\"contextIds\":[\"" + contextId + "\"]},\"format\":\"parquet\",\"includeEvents\":true,\"includeMetrics\":true}");
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    String location = started.header("Location");
+    String id = started.json().get("id").asText();
+    assertThat(location).endsWith("/api/v1/exports/" + id);
+    assertThat(started.json().get("status").asText()).isEqualTo("queued");
+
+    JsonNode job = waitFor(id, "done");
+    assertThat(job.get("rowsTotal").asLong()).isEqualTo(9);
+    assertThat(job.get("rowsWritten").asLong()).isEqualTo(9);
+    assertThat(job.get("percent").asDouble()).isEqualTo(100.0);
+    assertThat(job.get("bytesWritten").asLong()).isPositive();
+    assertThat(job.get("startedAt").isNull()).isFalse();
+    assertThat(job.get("finishedAt").isNull()).isFalse();
+
+    HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(baseUrl.toURI().resolve("api/v1/exports/" + id + "/file")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Type")).contains("application/zip");
+    assertThat(file.body().length).isEqualTo(job.get("bytesWritten").asInt());
+    List<String> entries = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file.body()))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        entries.add(entry.getName());
+        if (entry.getName().endsWith(".parquet")) {
+          byte[] bytes = zip.readAllBytes();
+          assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+        }
+      }
+    }
+    assertThat(entries).containsExactly("traces.parquet", "events.parquet", "metrics.json");
+    assertThat(http.get("/metrics?scope=application").body()).containsPattern("trace_exports_finished_total\\{[^}]*format=\"parquet\"");
+
+    assertThat(http.delete("api/v1/exports/" + id).status()).isEqualTo(204);
+    assertThat(http.get("api/v1/exports/" + id).status()).isEqualTo(404);
+    assertThat(exportFiles(id)).isEmpty();
+  }
+
+  @Test
+  void aCancelledJobStopsAndLeavesNoFile() throws Exception {
+    trace("custom", "x", "{}", "[]");
+    String id = http.post("api/v1/exports", "{\"filter\":{\"contextIds\":[\"" + contextId + "\"]},\"format\":\"csv\"}")
+        .json().get("id").asText();
+    Http.Reply cancelled = http.delete("api/v1/exports/" + id);
+    // A small export may finish before the cancel arrives: then it is deleted instead.
+    assertThat(cancelled.status()).isIn(200, 204);
+    if (cancelled.status() == 200) {
+      assertThat(cancelled.json().get("status").asText()).isEqualTo("cancelled");
+      assertThat(waitFor(id, "cancelled").get("finishedAt").isNull()).isFalse();
+      assertThat(http.get("api/v1/exports/" + id + "/file").status()).isEqualTo(409);
+    } else {
+      assertThat(http.get("api/v1/exports/" + id).status()).isEqualTo(404);
+    }
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (!exportFiles(id).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertThat(exportFiles(id)).as("no partial or finished file is left").isEmpty();
+  }
+
+  @Test
+  void badExportsAreProblemDetails() {
+    assertField(http.post("api/v1/exports", "{\"format\":\"xlsx\"}"), "format");
+    assertField(http.post("api/v1/exports?mode=stream", "{\"format\":\"parquet\",\"compression\":\"gzip\"}"), "compression");
+    assertField(http.post("api/v1/exports?mode=stream", "{\"format\":\"csv\",\"filter\":{\"startedFrom\":\"2026-02-01T00:00:00Z\",\"startedTo\":\"2026-01-01T00:00:00Z\"}}"),
+        "filter.startedTo");
+    assertField(http.post("api/v1/exports", "{}"), "format");
+    assertField(http.post("api/v1/exports?mode=later", "{\"format\":\"csv\"}"), "mode");
+    assertThat(http.get("api/v1/exports/" + UUID.randomUUID()).status()).isEqualTo(404);
+  }
+
+  private JsonNode waitFor(String exportId, String status) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    JsonNode job;
+    do {
+      job = http.get("api/v1/exports/" + exportId).json();
+      if (job.get("status").asText().equals(status)) {
+        return job;
+      }
+      Thread.sleep(50);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("export " + exportId + " is " + job + ", not " + status);
+  }
+
+  /** The export's files in the server's export directory (this machine's temp directory). */
+  private static List<java.nio.file.Path> exportFiles(String exportId) throws java.io.IOException {
+    java.nio.file.Path directory = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "trace-exports");
+    if (!java.nio.file.Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (var files = java.nio.file.Files.list(directory)) {
+      return files.filter(f -> f.getFileName().toString().startsWith(exportId)).toList();
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

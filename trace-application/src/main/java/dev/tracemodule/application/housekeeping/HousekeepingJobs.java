@@ -24,6 +24,7 @@ public class HousekeepingJobs {
 
   @Inject ExpireTracesHandler expiry;
   @Inject RetentionHandler retention;
+  @Inject dev.tracemodule.application.export.ExportRunner exports;
 
   @Inject
   @ConfigProperty(name = "trace.expiry.timeout", defaultValue = "PT24H")
@@ -60,6 +61,7 @@ public class HousekeepingJobs {
     }
     scheduled.add(every(scheduler, retentionInterval, "retention", this::keepStorage));
     scheduled.add(every(scheduler, expiryInterval, "expiry", this::expire));
+    scheduled.add(every(scheduler, expiryInterval, "export upkeep", exports::upkeep));
   }
 
   @PreDestroy

@@ -11,6 +11,15 @@ import dev.tracemodule.api.RecordedEvents;
 import dev.tracemodule.api.TraceDetailsResponse;
 import dev.tracemodule.api.TraceEventRequest;
 import dev.tracemodule.api.DashboardMetric;
+import dev.tracemodule.api.ExportDescription;
+import dev.tracemodule.api.ExportFile;
+import dev.tracemodule.api.ExportJobResponse;
+import dev.tracemodule.api.ExportRequest;
+import dev.tracemodule.application.export.ExportUseCases;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import dev.tracemodule.api.DashboardResponse;
 import dev.tracemodule.api.MetricType;
 import dev.tracemodule.api.MetricsResponse;
@@ -58,6 +67,7 @@ public class DefaultTraceManagementService implements TraceManagementService {
   private QueryTracesHandler queryTraces;
   private GetMetricsHandler getMetrics;
   private GetDashboardHandler getDashboard;
+  private ExportUseCases exports;
 
   protected DefaultTraceManagementService() {}
 
@@ -76,7 +86,8 @@ public class DefaultTraceManagementService implements TraceManagementService {
       QueryMapper queryMapper,
       QueryTracesHandler queryTraces,
       GetMetricsHandler getMetrics,
-      GetDashboardHandler getDashboard) {
+      GetDashboardHandler getDashboard,
+      ExportUseCases exports) {
     this.tenant = tenant;
     this.input = input;
     this.mapper = mapper;
@@ -91,6 +102,7 @@ public class DefaultTraceManagementService implements TraceManagementService {
     this.queryTraces = queryTraces;
     this.getMetrics = getMetrics;
     this.getDashboard = getDashboard;
+    this.exports = exports;
   }
 
   @Override
@@ -204,6 +216,47 @@ public class DefaultTraceManagementService implements TraceManagementService {
   @Override
   public DashboardResponse getDashboardData(TimeRange range, Set<DashboardMetric> metrics, String groupBy) {
     return translated(() -> getDashboard.handle(tenant.get(), range, metrics, groupBy));
+  }
+
+  @Override
+  public ExportDescription describeExport(ExportRequest request) {
+    return translated(() -> exports.describe(tenant.get(), request));
+  }
+
+  @Override
+  public void exportTraces(ExportRequest request, OutputStream out) throws IOException {
+    try {
+      translated(() -> {
+        try {
+          exports.stream(tenant.get(), request, out);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        return null;
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Override
+  public ExportJobResponse exportTraces(ExportRequest request) {
+    return translated(() -> exports.start(tenant.get(), request));
+  }
+
+  @Override
+  public ExportJobResponse getExport(UUID exportId) {
+    return translated(() -> exports.get(tenant.get(), input.present("exportId", exportId)));
+  }
+
+  @Override
+  public ExportFile exportFile(UUID exportId) {
+    return translated(() -> exports.file(tenant.get(), input.present("exportId", exportId)));
+  }
+
+  @Override
+  public Optional<ExportJobResponse> cancelExport(UUID exportId) {
+    return translated(() -> exports.cancel(tenant.get(), input.present("exportId", exportId)));
   }
 
   @Override

@@ -42,6 +42,7 @@ public final class TraceModule {
             // Queries and aggregations are SQL: they are tested against PostgreSQL, not here.
             new dev.tracemodule.application.query.QueryTracesHandler(null),
             null,
+            null,
             null);
   }
 

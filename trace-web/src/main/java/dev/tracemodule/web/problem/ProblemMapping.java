@@ -71,7 +71,7 @@ final class ProblemMapping {
   }
 
   private static Problem fromModule(TraceModuleException e) {
-    if (e instanceof TraceNotFoundException) {
+    if (e instanceof TraceNotFoundException || e instanceof dev.tracemodule.api.ExportNotFoundException) {
       return ProblemType.NOT_FOUND.problem(e.getMessage());
     }
     if (e instanceof TraceStateException) {

@@ -28,6 +28,7 @@ public class TraceModuleApplication extends Application {
         BatchEventResource.class,
         TraceQueryResource.class,
         MetricsResource.class,
+        ExportResource.class,
         JsonMapping.class,
         ProblemMapper.class,
         BodySizeLimit.class);
