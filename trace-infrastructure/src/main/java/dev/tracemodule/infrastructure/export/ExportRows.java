@@ -97,6 +97,9 @@ final class ExportRows {
   private PreparedStatement cursor(Sql sql) throws SQLException {
     PreparedStatement statement = sql.prepare(connection);
     statement.setFetchSize(FETCH_SIZE);
+    // Server-prepared from the first run, so rows arrive in the binary format: ids and instants
+    // as their bytes, not as text the driver would parse back.
+    statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
     return statement;
   }
 
