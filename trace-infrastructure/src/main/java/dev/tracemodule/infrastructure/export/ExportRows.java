@@ -4,7 +4,6 @@ import dev.tracemodule.domain.query.TraceFilter;
 import dev.tracemodule.infrastructure.query.Sql;
 import dev.tracemodule.infrastructure.query.TraceFilterSql;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -157,9 +156,5 @@ final class ExportRows {
   private static Integer nullableInt(ResultSet rows, int column) throws SQLException {
     int value = rows.getInt(column);
     return rows.wasNull() ? null : value;
-  }
-
-  static UncheckedIOException unchecked(IOException e) {
-    return new UncheckedIOException(e);
   }
 }

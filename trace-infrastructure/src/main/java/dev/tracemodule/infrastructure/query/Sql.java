@@ -2,7 +2,6 @@ package dev.tracemodule.infrastructure.query;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,9 +83,5 @@ public final class Sql {
   @Override
   public String toString() {
     return text.toString();
-  }
-
-  static Instant instantOf(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
   }
 }
