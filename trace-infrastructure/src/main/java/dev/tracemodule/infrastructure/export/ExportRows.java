@@ -11,11 +11,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
 
 /**
- * Reads the traces and events of a filter through a server-side cursor: the driver fetches
- * {@link #FETCH_SIZE} rows at a time, so memory stays flat however many rows there are. Needs a
- * connection inside a transaction (a cursor lives as long as its transaction).
+ * Reads the traces and events of a filter through server-side cursors, {@link #FETCH_SIZE} rows
+ * at a time, on a reading thread of its own ({@link Prefetch}): memory stays flat however many
+ * rows there are, and PostgreSQL works while the writer writes. Needs a connection inside a
+ * transaction (a cursor lives as long as its transaction), used by nothing else meanwhile.
+ *
+ * <p>A trace's columns are read once per trace, never once per event: with events, a traces
+ * cursor and an events cursor in the same order are walked side by side.
  */
 final class ExportRows {
 
@@ -27,22 +32,20 @@ final class ExportRows {
           + " t.debug_events, t.info_events, t.warn_events, t.error_events, t.critical_events";
   private static final String EVENT_COLUMNS =
       "e.id, e.trace_id, e.parent_id, e.type, e.level, e.message, e.data::text, e.occurred_at, e.duration_ms";
+  private static final String TRACE_ORDER = " order by t.started_at, t.id";
 
+  /** Takes what a pass reads: a {@link TraceRow}, or an {@link EventRow} after its trace's row. */
   @FunctionalInterface
-  interface TraceSink {
-    void accept(TraceRow trace) throws IOException;
-  }
-
-  @FunctionalInterface
-  interface EventSink {
-    /** {@code event} is null for a trace without events (outer join only). */
-    void accept(TraceRow trace, EventRow event) throws IOException;
+  interface Sink {
+    void accept(Object row) throws IOException;
   }
 
   private final Connection connection;
+  private final ThreadFactory threads;
 
-  ExportRows(Connection connection) {
+  ExportRows(Connection connection, ThreadFactory threads) {
     this.connection = connection;
+    this.threads = threads;
   }
 
   long countTraces(TraceFilter filter) throws SQLException {
@@ -58,39 +61,77 @@ final class ExportRows {
   }
 
   /** The traces, oldest first. */
-  void traces(TraceFilter filter, TraceSink sink) throws SQLException, IOException {
-    Sql sql = new Sql().append("select ").append(TRACE_COLUMNS).append(" from trace t");
-    TraceFilterSql.where(filter, sql);
-    sql.append(" order by t.started_at, t.id");
-    try (PreparedStatement statement = cursor(sql); ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        sink.accept(trace(rows));
+  void traces(TraceFilter filter, Sink sink) throws SQLException, IOException {
+    Prefetch.run(threads, rows -> {
+      try (PreparedStatement statement = cursor(tracesQuery(filter)); ResultSet traces = statement.executeQuery()) {
+        while (traces.next() && !rows.stopped()) {
+          rows.add(trace(traces));
+        }
       }
-    }
+    }, sink::accept);
   }
 
-  /**
-   * Each event with its trace, trace by trace (oldest first) and in each trace in the order the
-   * events happened. With {@code withEmptyTraces}, a trace without events comes once with a null
-   * event. The trace row is shared by the events of one trace.
-   */
-  void events(TraceFilter filter, boolean withEmptyTraces, EventSink sink) throws SQLException, IOException {
-    Sql sql = new Sql().append("select ").append(TRACE_COLUMNS).append(", ").append(EVENT_COLUMNS)
-        .append(" from trace t ").append(withEmptyTraces ? "left " : "")
-        .append("join event e on e.tenant_id = t.tenant_id and e.trace_id = t.id");
-    TraceFilterSql.where(filter, sql);
-    sql.append(" order by t.started_at, t.id, e.occurred_at, e.seq");
-    try (PreparedStatement statement = cursor(sql); ResultSet rows = statement.executeQuery()) {
-      TraceRow trace = null;
-      while (rows.next()) {
-        UUID traceId = rows.getObject(1, UUID.class);
-        if (trace == null || !trace.id().equals(traceId)) {
-          trace = trace(rows);
+  /** The events alone, trace by trace (oldest first), each trace's in the order they happened. */
+  void events(TraceFilter filter, Sink sink) throws SQLException, IOException {
+    Prefetch.run(threads, rows -> {
+      try (PreparedStatement statement = cursor(eventsQuery(filter)); ResultSet events = statement.executeQuery()) {
+        while (events.next() && !rows.stopped()) {
+          rows.add(event(events));
         }
-        UUID eventId = rows.getObject(19, UUID.class);
-        sink.accept(trace, eventId == null ? null : event(rows, eventId));
       }
-    }
+    }, sink::accept);
+  }
+
+  /** Each trace, oldest first, followed by its events in the order they happened. */
+  void tracesWithEvents(TraceFilter filter, Sink sink) throws SQLException, IOException {
+    Prefetch.run(threads, rows -> {
+      try (PreparedStatement traceStatement = cursor(tracesQuery(filter));
+          PreparedStatement eventStatement = cursor(eventsQuery(filter));
+          ResultSet traces = traceStatement.executeQuery();
+          ResultSet events = eventStatement.executeQuery()) {
+        // Both cursors run in the same order, so a trace's events come right after it. Each
+        // statement has its own snapshot: events of a trace the traces cursor did not see (it
+        // started in between) are passed over.
+        EventRow pending = events.next() ? event(events) : null;
+        while (traces.next() && !rows.stopped()) {
+          TraceRow trace = trace(traces);
+          rows.add(trace);
+          while (pending != null && before(events, pending, trace)) {
+            pending = events.next() ? event(events) : null;
+          }
+          while (pending != null && pending.traceId().equals(trace.id())) {
+            rows.add(pending);
+            pending = events.next() ? event(events) : null;
+          }
+        }
+      }
+    }, sink::accept);
+  }
+
+  /** Whether the pending event's trace sorts before {@code trace}: one the traces cursor never had. */
+  private static boolean before(ResultSet events, EventRow pending, TraceRow trace) throws SQLException {
+    Instant started = instant(events.getTimestamp(10));
+    int order = started.compareTo(trace.startedAt());
+    return order < 0 || (order == 0 && bytewise(pending.traceId(), trace.id()) < 0);
+  }
+
+  /** PostgreSQL's order of uuids: bytewise, unsigned (Java's compareTo is signed). */
+  private static int bytewise(UUID a, UUID b) {
+    int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+    return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+  }
+
+  private static Sql tracesQuery(TraceFilter filter) {
+    Sql sql = new Sql().append("select ").append(TRACE_COLUMNS).append(" from trace t");
+    TraceFilterSql.where(filter, sql);
+    return sql.append(TRACE_ORDER);
+  }
+
+  private static Sql eventsQuery(TraceFilter filter) {
+    Sql sql = new Sql().append("select ").append(EVENT_COLUMNS).append(", t.started_at")
+        .append(" from trace t join event e on e.tenant_id = t.tenant_id and e.trace_id = t.id");
+    TraceFilterSql.where(filter, sql);
+    return sql.append(TRACE_ORDER).append(", e.occurred_at, e.seq");
   }
 
   private PreparedStatement cursor(Sql sql) throws SQLException {
@@ -131,17 +172,17 @@ final class ExportRows {
         nullableInt(rows, 18));
   }
 
-  private static EventRow event(ResultSet rows, UUID id) throws SQLException {
+  private static EventRow event(ResultSet rows) throws SQLException {
     return new EventRow(
-        id,
-        rows.getObject(20, UUID.class),
-        rows.getObject(21, UUID.class),
-        rows.getString(22),
-        rows.getString(23),
-        rows.getString(24),
-        rows.getString(25),
-        instant(rows.getTimestamp(26)),
-        nullableDouble(rows, 27));
+        rows.getObject(1, UUID.class),
+        rows.getObject(2, UUID.class),
+        rows.getObject(3, UUID.class),
+        rows.getString(4),
+        rows.getString(5),
+        rows.getString(6),
+        rows.getString(7),
+        instant(rows.getTimestamp(8)),
+        nullableDouble(rows, 9));
   }
 
   private static Instant instant(Timestamp timestamp) {

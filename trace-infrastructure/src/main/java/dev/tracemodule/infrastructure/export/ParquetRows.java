@@ -84,6 +84,25 @@ final class ParquetRows {
   /** A row of the flat events table: the event and its trace. */
   record EventWithTrace(TraceRow trace, EventRow event) {}
 
+  /**
+   * The trace's text columns encoded once for all its events, rather than once per event: a
+   * trace has about ten. The events writer keeps the one of the trace it is on.
+   */
+  private static final class TraceText {
+    final TraceRow trace;
+    final Binary[] columns;
+
+    TraceText(TraceRow t) {
+      trace = t;
+      columns = new Binary[] {bytes(t.contextId()), bytes(t.executionId()), bytes(t.type()), bytes(t.name()),
+          bytes(t.description()), bytes(t.status()), bytes(t.failureReason()), bytes(t.tags()), bytes(t.metadata())};
+    }
+
+    private static Binary bytes(String value) {
+      return value == null ? null : Binary.fromConstantByteArray(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
   private ParquetRows() {}
 
   static ParquetWriter<TraceRow> traces(OutputStream out, CompressionCodecName codec) throws IOException {
@@ -104,6 +123,7 @@ final class ParquetRows {
   }
 
   static ParquetWriter<EventWithTrace> events(OutputStream out, CompressionCodecName codec) throws IOException {
+    TraceText[] current = {null};
     return writer(out, codec, EVENTS, (rows, row) -> {
       EventRow e = row.event();
       text(rows, "event_id", 0, e.id().toString());
@@ -115,7 +135,10 @@ final class ParquetRows {
       text(rows, "data", 6, e.data());
       micros(rows, "occurred_at", 7, e.occurredAt());
       number(rows, "duration_ms", 8, e.durationMs());
-      trace(rows, "trace_", 9, row.trace());
+      if (current[0] == null || current[0].trace != row.trace()) {
+        current[0] = new TraceText(row.trace());
+      }
+      traceOfEvent(rows, 9, row.trace(), current[0].columns);
     });
   }
 
@@ -135,6 +158,31 @@ final class ParquetRows {
     text(rows, prefix + "tags", i++, t.tags());
     text(rows, prefix + "metadata", i++, t.metadata());
     return i;
+  }
+
+  /** The trace's columns of the events table, from {@code index} on, its text encoded already. */
+  private static void traceOfEvent(RecordConsumer rows, int index, TraceRow t, Binary[] text) {
+    int i = index;
+    binary(rows, "trace_context_id", i++, text[0]);
+    binary(rows, "trace_execution_id", i++, text[1]);
+    binary(rows, "trace_type", i++, text[2]);
+    binary(rows, "trace_name", i++, text[3]);
+    binary(rows, "trace_description", i++, text[4]);
+    binary(rows, "trace_status", i++, text[5]);
+    micros(rows, "trace_started_at", i++, t.startedAt());
+    micros(rows, "trace_completed_at", i++, t.completedAt());
+    number(rows, "trace_duration_ms", i++, t.durationMs());
+    binary(rows, "trace_failure_reason", i++, text[6]);
+    binary(rows, "trace_tags", i++, text[7]);
+    binary(rows, "trace_metadata", i, text[8]);
+  }
+
+  private static void binary(RecordConsumer rows, String name, int index, Binary value) {
+    if (value != null) {
+      rows.startField(name, index);
+      rows.addBinary(value);
+      rows.endField(name, index);
+    }
   }
 
   private static void text(RecordConsumer rows, String name, int index, String value) {
@@ -168,6 +216,9 @@ final class ParquetRows {
         .withCompressionCodec(codec)
         .withRowGroupSize(ROW_GROUP_BYTES)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        // Ids are all different: a dictionary would be built only to be dropped.
+        .withDictionaryEncoding("event_id", false)
+        .withDictionaryEncoding("parent_event_id", false)
         .build();
   }
 
@@ -190,6 +241,7 @@ final class ParquetRows {
     protected WriteSupport<T> getWriteSupport(Configuration conf) {
       return new RowWriteSupport<>(schema, fields);
     }
+
   }
 
   private static final class RowWriteSupport<T> extends WriteSupport<T> {
@@ -206,6 +258,7 @@ final class ParquetRows {
     public WriteContext init(Configuration configuration) {
       return new WriteContext(schema, new HashMap<>());
     }
+
 
     @Override
     public void prepareForWrite(RecordConsumer recordConsumer) {

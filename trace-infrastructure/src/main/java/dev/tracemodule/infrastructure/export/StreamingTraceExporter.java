@@ -7,6 +7,7 @@ import dev.tracemodule.domain.export.ExportSpec;
 import dev.tracemodule.domain.export.TraceExporter;
 import dev.tracemodule.domain.query.AggregateRow;
 import dev.tracemodule.domain.query.TraceQueries;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -46,19 +48,24 @@ public class StreamingTraceExporter implements TraceExporter {
   @Inject private TraceQueries queries;
   @Inject private Clock clock;
 
+  // The reading thread of an export: the container's, so it runs with the application's context.
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  private ThreadFactory threads;
+
   protected StreamingTraceExporter() {}
 
-  /** Outside a container. */
-  public StreamingTraceExporter(EntityManager em, TraceQueries queries, Clock clock) {
+  /** Outside a container, reading on threads of {@code threads}. */
+  public StreamingTraceExporter(EntityManager em, TraceQueries queries, Clock clock, ThreadFactory threads) {
     this.em = em;
     this.queries = queries;
     this.clock = clock;
+    this.threads = threads;
   }
 
   @Override
   public long countRows(ExportSpec spec) {
     return onConnection(connection -> {
-      ExportRows rows = new ExportRows(connection);
+      ExportRows rows = new ExportRows(connection, threads);
       long traces = rows.countTraces(spec.filter());
       return spec.includeEvents() ? traces + rows.countEvents(spec.filter()) : traces;
     });
@@ -70,7 +77,7 @@ public class StreamingTraceExporter implements TraceExporter {
     Rows counter = new Rows(progress);
     try {
       onConnection(connection -> {
-        ExportRows rows = new ExportRows(connection);
+        ExportRows rows = new ExportRows(connection, threads);
         if (spec.zipped()) {
           zip(spec, rows, metrics, out, counter);
         } else if (spec.gzipped()) {
@@ -104,27 +111,25 @@ public class StreamingTraceExporter implements TraceExporter {
     boolean lines = spec.format() == ExportFormat.NDJSON;
     try (JsonRows json = lines ? JsonRows.lines(out) : JsonRows.document(out, clock.instant())) {
       if (spec.includeEvents()) {
-        TraceRow[] open = {null};
-        rows.events(spec.filter(), true, (trace, event) -> {
-          if (open[0] != trace) {
-            if (open[0] != null) {
+        boolean[] open = {false};
+        rows.tracesWithEvents(spec.filter(), row -> {
+          if (row instanceof TraceRow trace) {
+            if (open[0]) {
               json.endTrace(true);
             }
             json.startTrace(trace, true);
-            open[0] = trace;
-            counter.add();
+            open[0] = true;
+          } else {
+            json.event((EventRow) row);
           }
-          if (event != null) {
-            json.event(event);
-            counter.add();
-          }
+          counter.add();
         });
-        if (open[0] != null) {
+        if (open[0]) {
           json.endTrace(true);
         }
       } else {
-        rows.traces(spec.filter(), trace -> {
-          json.startTrace(trace, false);
+        rows.traces(spec.filter(), row -> {
+          json.startTrace((TraceRow) row, false);
           json.endTrace(false);
           counter.add();
         });
@@ -157,15 +162,20 @@ public class StreamingTraceExporter implements TraceExporter {
       zip.putNextEntry(new ZipEntry("events" + extension));
       if (parquet) {
         try (ParquetWriter<ParquetRows.EventWithTrace> events = ParquetRows.events(zip, codec(spec))) {
-          rows.events(spec.filter(), false, (trace, event) -> {
-            events.write(new ParquetRows.EventWithTrace(trace, event));
-            counter.add();
+          TraceRow[] trace = {null};
+          rows.tracesWithEvents(spec.filter(), row -> {
+            if (row instanceof TraceRow next) {
+              trace[0] = next; // its events follow; the traces file has it already
+            } else {
+              events.write(new ParquetRows.EventWithTrace(trace[0], (EventRow) row));
+              counter.add();
+            }
           });
         }
       } else {
         try (CsvRows events = CsvRows.events(zip)) {
-          rows.events(spec.filter(), false, (trace, event) -> {
-            events.event(event);
+          rows.events(spec.filter(), row -> {
+            events.event((EventRow) row);
             counter.add();
           });
         }
@@ -193,8 +203,8 @@ public class StreamingTraceExporter implements TraceExporter {
   private void csvTraces(ExportSpec spec, ExportRows rows, OutputStream out, Rows counter)
       throws SQLException, IOException {
     try (CsvRows csv = CsvRows.traces(out)) {
-      rows.traces(spec.filter(), trace -> {
-        csv.trace(trace);
+      rows.traces(spec.filter(), row -> {
+        csv.trace((TraceRow) row);
         counter.add();
       });
     }
@@ -203,8 +213,8 @@ public class StreamingTraceExporter implements TraceExporter {
   private void parquetTraces(ExportSpec spec, ExportRows rows, OutputStream out, Rows counter)
       throws SQLException, IOException {
     try (ParquetWriter<TraceRow> traces = ParquetRows.traces(out, codec(spec))) {
-      rows.traces(spec.filter(), trace -> {
-        traces.write(trace);
+      rows.traces(spec.filter(), row -> {
+        traces.write((TraceRow) row);
         counter.add();
       });
     }

@@ -308,7 +308,7 @@ class StreamingTraceExporterTest {
 
   private static StreamingTraceExporter exporterIn(EntityManager em) {
     JpaTraceRepository traces = new JpaTraceRepository(em, new PersistenceMapperImpl());
-    return new StreamingTraceExporter(em, new SqlTraceQueries(em, traces), CLOCK);
+    return new StreamingTraceExporter(em, new SqlTraceQueries(em, traces), CLOCK, Thread::new);
   }
 
   private static List<CSVRecord> csv(byte[] bytes) throws Exception {
