@@ -152,7 +152,7 @@ final class ExportRows {
 
   private static TraceRow trace(ResultSet rows) throws SQLException {
     return new TraceRow(
-        rows.getObject(1, UUID.class),
+        uuid(rows, 1),
         rows.getString(2),
         rows.getString(3),
         rows.getString(4),
@@ -174,15 +174,23 @@ final class ExportRows {
 
   private static EventRow event(ResultSet rows) throws SQLException {
     return new EventRow(
-        rows.getObject(1, UUID.class),
-        rows.getObject(2, UUID.class),
-        rows.getObject(3, UUID.class),
+        uuid(rows, 1),
+        uuid(rows, 2),
+        uuid(rows, 3),
         rows.getString(4),
         rows.getString(5),
         rows.getString(6),
         rows.getString(7),
         instant(rows.getTimestamp(8)),
         nullableDouble(rows, 9));
+  }
+
+  /**
+   * The driver returns uuid columns as {@link UUID}. (Not {@code getObject(i, UUID.class)}: the
+   * server's pool wraps result sets and looks that method up by reflection on every call.)
+   */
+  private static UUID uuid(ResultSet rows, int column) throws SQLException {
+    return (UUID) rows.getObject(column);
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -188,7 +188,8 @@ final class ParquetRows {
   private static void text(RecordConsumer rows, String name, int index, String value) {
     if (value != null) {
       rows.startField(name, index);
-      rows.addBinary(Binary.fromString(value));
+      // Array-backed: hashing and comparing it for the dictionary is cheaper than a buffer's.
+      rows.addBinary(Binary.fromConstantByteArray(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       rows.endField(name, index);
     }
   }
@@ -212,14 +213,20 @@ final class ParquetRows {
   private static <T> ParquetWriter<T> writer(
       OutputStream out, CompressionCodecName codec, MessageType schema, BiConsumer<RecordConsumer, T> fields)
       throws IOException {
-    return new Builder<>(new StreamOutputFile(out), schema, fields)
+    Builder<T> builder = new Builder<>(new StreamOutputFile(out), schema, fields)
         .withCompressionCodec(codec)
         .withRowGroupSize(ROW_GROUP_BYTES)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        // Ids are all different: a dictionary would be built only to be dropped.
-        .withDictionaryEncoding("event_id", false)
-        .withDictionaryEncoding("parent_event_id", false)
-        .build();
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+    // Values that hardly repeat: a dictionary would be built only to be dropped.
+    for (String unique : new String[] {"event_id", "parent_event_id", "occurred_at", "duration_ms"}) {
+      builder.withDictionaryEncoding(unique, false);
+    }
+    // Smallest and largest of free text or JSON help no reader skip anything.
+    for (String text : new String[] {"message", "data", "description", "failure_reason", "tags", "metadata",
+        "trace_description", "trace_failure_reason", "trace_tags", "trace_metadata"}) {
+      builder.withStatisticsEnabled(text, false);
+    }
+    return builder.build();
   }
 
   private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
