@@ -73,8 +73,9 @@ public final class ExportJob {
    */
   public static ExportJob queue(UUID id, TenantId tenantId, String request, String fileName, String contentType,
       Instant now) {
-    return new ExportJob(new Snapshot(id, tenantId, request, fileName, contentType, now, ExportStatus.QUEUED, 0, 0,
-        0, null, null, now, null, null));
+    Instant at = micros(now);
+    return new ExportJob(new Snapshot(id, tenantId, request, fileName, contentType, at, ExportStatus.QUEUED, 0, 0,
+        0, null, null, at, null, null));
   }
 
   public static ExportJob restore(Snapshot stored) {
@@ -90,8 +91,8 @@ public final class ExportJob {
     require(ExportStatus.QUEUED, "start");
     this.status = ExportStatus.RUNNING;
     this.rowsTotal = rowsTotal;
-    this.startedAt = now;
-    this.heartbeatAt = now;
+    this.startedAt = micros(now);
+    this.heartbeatAt = startedAt;
   }
 
   /** Rows and bytes so far; also the runner's sign of life. */
@@ -99,7 +100,7 @@ public final class ExportJob {
     require(ExportStatus.RUNNING, "report progress");
     this.rowsWritten = rowsWritten;
     this.bytesWritten = bytesWritten;
-    this.heartbeatAt = now;
+    this.heartbeatAt = micros(now);
   }
 
   public void finish(long rowsWritten, long bytesWritten, Instant now, Duration fileLifetime) {
@@ -109,9 +110,9 @@ public final class ExportJob {
     // The count taken at the start may miss rows that arrived meanwhile.
     this.rowsTotal = Math.max(rowsTotal, rowsWritten);
     this.bytesWritten = bytesWritten;
-    this.finishedAt = now;
-    this.heartbeatAt = now;
-    this.fileExpiresAt = now.plus(fileLifetime);
+    this.finishedAt = micros(now);
+    this.heartbeatAt = finishedAt;
+    this.fileExpiresAt = micros(now.plus(fileLifetime));
   }
 
   public void fail(String reason, Instant now) {
@@ -120,7 +121,7 @@ public final class ExportJob {
     }
     this.status = ExportStatus.FAILED;
     this.failureReason = Objects.requireNonNull(reason, "reason");
-    this.finishedAt = now;
+    this.finishedAt = micros(now);
   }
 
   public void cancel(Instant now) {
@@ -128,7 +129,7 @@ public final class ExportJob {
       throw new StateConflictException("export " + id + " is " + status.name().toLowerCase() + ", not running");
     }
     this.status = ExportStatus.CANCELLED;
-    this.finishedAt = now;
+    this.finishedAt = micros(now);
   }
 
   /** 0 to 100; 100 once done, whatever the counts. */
@@ -137,6 +138,11 @@ public final class ExportJob {
       return 100;
     }
     return rowsTotal == 0 ? 0 : Math.min(100, 100.0 * rowsWritten / rowsTotal);
+  }
+
+  /** PostgreSQL keeps microseconds: a job reads back as it was answered. */
+  private static Instant micros(Instant instant) {
+    return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   private void require(ExportStatus expected, String action) {

@@ -34,6 +34,13 @@ class ExportJobTest {
   }
 
   @Test
+  void instantsKeepMicrosecondsAsTheDatabaseDoes() {
+    ExportJob job = ExportJob.queue(UUID.randomUUID(), TenantId.DEFAULT, "{}", "t.csv", "text/csv",
+        Instant.parse("2026-07-01T08:00:00.123456789Z"));
+    assertThat(job.createdAt()).isEqualTo(Instant.parse("2026-07-01T08:00:00.123456Z"));
+  }
+
+  @Test
   void aCancelledJobTakesNoMoreProgressAndAFinishedOneCannotBeCancelled() {
     ExportJob job = queued();
     job.start(10, T0);
