@@ -1,9 +1,9 @@
 package dev.tracemodule.application.metrics;
 
-import dev.tracemodule.application.shared.CurrentTenant;
 import dev.tracemodule.domain.query.TraceFilter;
 import dev.tracemodule.domain.query.TraceListRequest;
 import dev.tracemodule.domain.query.TraceQueries;
+import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.trace.TraceSort;
 import dev.tracemodule.domain.trace.TraceStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +18,18 @@ import java.util.Set;
 @ApplicationScoped
 public class ActiveTraces {
 
-  @Inject TraceQueries queries;
-  @Inject CurrentTenant tenant;
+  private TraceQueries queries;
+
+  protected ActiveTraces() {}
+
+  @Inject
+  public ActiveTraces(TraceQueries queries) {
+    this.queries = queries;
+  }
 
   @Transactional
-  public long count() {
-    TraceFilter active = TraceFilter.ofStatuses(tenant.get(), Set.of(TraceStatus.ACTIVE));
+  public long count(TenantId tenant) {
+    TraceFilter active = TraceFilter.ofStatuses(tenant, Set.of(TraceStatus.ACTIVE));
     return queries.list(active, new TraceListRequest(0, 0, null, TraceSort.NEWEST_FIRST)).totalItems();
   }
 }

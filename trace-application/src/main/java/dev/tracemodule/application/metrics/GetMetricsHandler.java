@@ -7,11 +7,8 @@ import dev.tracemodule.domain.query.AggregateRow;
 import dev.tracemodule.domain.query.Aggregation;
 import dev.tracemodule.domain.query.Measure;
 import dev.tracemodule.domain.query.TraceFilter;
-import dev.tracemodule.domain.query.TraceListRequest;
 import dev.tracemodule.domain.query.TraceQueries;
 import dev.tracemodule.domain.shared.TenantId;
-import dev.tracemodule.domain.trace.TraceSort;
-import dev.tracemodule.domain.trace.TraceStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,14 +25,16 @@ public class GetMetricsHandler {
   static final Duration DEFAULT_RANGE = Duration.ofHours(1);
 
   private TraceQueries queries;
+  private ActiveTraces activeTraces;
   private SystemMetricsReader system;
   private Clock clock;
 
   protected GetMetricsHandler() {}
 
   @Inject
-  public GetMetricsHandler(TraceQueries queries, SystemMetricsReader system, Clock clock) {
+  public GetMetricsHandler(TraceQueries queries, ActiveTraces activeTraces, SystemMetricsReader system, Clock clock) {
     this.queries = queries;
+    this.activeTraces = activeTraces;
     this.system = system;
     this.clock = clock;
   }
@@ -59,11 +58,7 @@ public class GetMetricsHandler {
     }
     AggregateRow all = queries.aggregate(started, new Aggregation(List.of(), measures)).get(0);
 
-    Long active = null;
-    if (wanted.contains(MetricType.ACTIVE_TRACES)) {
-      TraceFilter activeNow = TraceFilter.ofStatuses(tenant, Set.of(TraceStatus.ACTIVE));
-      active = queries.list(activeNow, new TraceListRequest(0, 0, null, TraceSort.NEWEST_FIRST)).totalItems();
-    }
+    Long active = wanted.contains(MetricType.ACTIVE_TRACES) ? activeTraces.count(tenant) : null;
     Double eventsPerSecond = null;
     if (wanted.contains(MetricType.EVENT_RATE)) {
       long events = all.eventsByLevel().values().stream().mapToLong(Long::longValue).sum();

@@ -3,6 +3,7 @@ package dev.tracemodule.application.metrics;
 import dev.tracemodule.application.metrics.TraceActivity.EventsStored;
 import dev.tracemodule.application.metrics.TraceActivity.TraceEnded;
 import dev.tracemodule.application.metrics.TraceActivity.TraceStarted;
+import dev.tracemodule.application.shared.CurrentTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -31,6 +32,7 @@ public class TraceActivityMetrics {
 
   @Inject MetricRegistry registry;
   @Inject ActiveTraces activeTraces;
+  @Inject CurrentTenant tenant;
 
   private volatile long activeCount;
   private volatile long activeReadAt = System.nanoTime() - ACTIVE_REFRESH_NANOS;
@@ -44,7 +46,7 @@ public class TraceActivityMetrics {
   private long active() {
     if (System.nanoTime() - activeReadAt >= ACTIVE_REFRESH_NANOS) {
       try {
-        activeCount = activeTraces.count();
+        activeCount = activeTraces.count(tenant.get());
       } catch (RuntimeException e) {
         // A scrape while the database is away shows the last count rather than failing.
       }

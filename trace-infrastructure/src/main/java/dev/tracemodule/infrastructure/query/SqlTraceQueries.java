@@ -72,17 +72,17 @@ public class SqlTraceQueries implements TraceQueries {
       sql.append(" offset ").integer(request.offset());
     }
     List<UUID> ids = new ArrayList<>();
-    List<PageCursor> cursors = new ArrayList<>();
-    run(sql, rows -> {
+    PageCursor last = run(sql, rows -> {
+      PageCursor atRow = null;
       while (rows.next()) {
         UUID id = rows.getObject(1, UUID.class);
         ids.add(id);
-        cursors.add(PageCursor.supports(sort) ? cursor(sort, rows, id) : null);
+        atRow = PageCursor.supports(sort) ? cursor(sort, rows, id) : null;
       }
-      return null;
+      return atRow;
     });
     List<Trace> found = inOrder(filter, ids);
-    PageCursor next = ids.size() == request.size() ? cursors.get(cursors.size() - 1) : null;
+    PageCursor next = ids.size() == request.size() ? last : null;
     Long total = null;
     if (!request.byCursor()) {
       // A page that is neither full nor past the end tells the total without counting.

@@ -25,10 +25,8 @@ import dev.tracemodule.infrastructure.persistence.JpaEventRepository;
 import dev.tracemodule.infrastructure.persistence.JpaTraceRepository;
 import dev.tracemodule.infrastructure.persistence.PersistenceMapperImpl;
 import dev.tracemodule.infrastructure.query.SqlTraceQueries;
-import dev.tracemodule.infrastructure.testing.TestDatabase;
+import dev.tracemodule.infrastructure.testing.TestPersistence;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,8 +72,7 @@ class StreamingTraceExporterTest {
   private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static TestDatabase database;
-  private static EntityManagerFactory entityManagerFactory;
+  private static TestPersistence persistence;
 
   private final TenantId tenant = new TenantId("t-" + UUID.randomUUID().toString().substring(0, 8));
   private Trace checkout;
@@ -85,17 +82,13 @@ class StreamingTraceExporterTest {
 
   @BeforeAll
   static void startDatabase() throws Exception {
-    database = TestDatabase.create("export");
-    entityManagerFactory = Persistence.createEntityManagerFactory("trace", database.persistenceOutsideServer());
+    persistence = TestPersistence.start("export");
   }
 
   @AfterAll
   static void stopDatabase() throws Exception {
-    if (entityManagerFactory != null) {
-      entityManagerFactory.close();
-    }
-    if (database != null) {
-      database.close();
+    if (persistence != null) {
+      persistence.close();
     }
   }
 
@@ -338,17 +331,6 @@ class StreamingTraceExporterTest {
   }
 
   private static <T> T inTransaction(Function<EntityManager, T> work) {
-    EntityManager em = entityManagerFactory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return persistence.inTransaction(work);
   }
 }

@@ -3,10 +3,7 @@ package dev.tracemodule.infrastructure.persistence;
 import dev.tracemodule.domain.testing.TraceRepositoryContract;
 import dev.tracemodule.domain.trace.EventRepository;
 import dev.tracemodule.domain.trace.TraceRepository;
-import dev.tracemodule.infrastructure.testing.TestDatabase;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
+import dev.tracemodule.infrastructure.testing.TestPersistence;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,8 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class JpaTraceRepositoryTest extends TraceRepositoryContract {
 
-  private static TestDatabase database;
-  private static EntityManagerFactory entityManagerFactory;
+  private static TestPersistence persistence;
   private static final PersistenceMapper MAPPER = new PersistenceMapperImpl();
 
   private JpaTraceRepository traces;
@@ -27,17 +23,13 @@ class JpaTraceRepositoryTest extends TraceRepositoryContract {
 
   @BeforeAll
   static void startDatabase() throws Exception {
-    database = TestDatabase.create("repository");
-    entityManagerFactory = Persistence.createEntityManagerFactory("trace", database.persistenceOutsideServer());
+    persistence = TestPersistence.start("repository");
   }
 
   @AfterAll
   static void stopDatabase() throws Exception {
-    if (entityManagerFactory != null) {
-      entityManagerFactory.close();
-    }
-    if (database != null) {
-      database.close();
+    if (persistence != null) {
+      persistence.close();
     }
   }
 
@@ -53,19 +45,10 @@ class JpaTraceRepositoryTest extends TraceRepositoryContract {
 
   @Override
   protected <T> T inTransaction(Supplier<T> work) {
-    EntityManager em = entityManagerFactory.createEntityManager();
-    try {
-      em.getTransaction().begin();
+    return persistence.inTransaction(em -> {
       traces = new JpaTraceRepository(em, MAPPER);
       events = new JpaEventRepository(em, MAPPER);
-      T result = work.get();
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+      return work.get();
+    });
   }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tracemodule.domain.export.ExportJob;
 import dev.tracemodule.domain.export.ExportStatus;
 import dev.tracemodule.domain.shared.TenantId;
-import dev.tracemodule.infrastructure.testing.TestDatabase;
+import dev.tracemodule.infrastructure.testing.TestPersistence;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,24 +22,19 @@ class SqlExportJobRepositoryTest {
 
   private static final Instant T0 = Instant.parse("2026-07-01T08:00:00.123456Z");
 
-  private static TestDatabase database;
-  private static EntityManagerFactory entityManagerFactory;
+  private static TestPersistence persistence;
 
   private final TenantId tenant = new TenantId("t-" + UUID.randomUUID().toString().substring(0, 8));
 
   @BeforeAll
   static void startDatabase() throws Exception {
-    database = TestDatabase.create("exportjobs");
-    entityManagerFactory = Persistence.createEntityManagerFactory("trace", database.persistenceOutsideServer());
+    persistence = TestPersistence.start("exportjobs");
   }
 
   @AfterAll
   static void stopDatabase() throws Exception {
-    if (entityManagerFactory != null) {
-      entityManagerFactory.close();
-    }
-    if (database != null) {
-      database.close();
+    if (persistence != null) {
+      persistence.close();
     }
   }
 
@@ -107,17 +100,6 @@ class SqlExportJobRepositoryTest {
   }
 
   private static <T> T inTransaction(Function<EntityManager, T> work) {
-    EntityManager em = entityManagerFactory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return persistence.inTransaction(work);
   }
 }

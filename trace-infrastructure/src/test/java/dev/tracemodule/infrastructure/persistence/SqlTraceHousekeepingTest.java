@@ -14,10 +14,8 @@ import dev.tracemodule.domain.trace.TraceId;
 import dev.tracemodule.domain.trace.TraceRepository;
 import dev.tracemodule.domain.trace.TraceStatus;
 import dev.tracemodule.domain.trace.TraceType;
-import dev.tracemodule.infrastructure.testing.TestDatabase;
+import dev.tracemodule.infrastructure.testing.TestPersistence;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,24 +30,19 @@ import org.junit.jupiter.api.Test;
 /** Expiry, partitions and retention on PostgreSQL, including two transactions at once. */
 class SqlTraceHousekeepingTest {
 
-  private static TestDatabase database;
-  private static EntityManagerFactory entityManagerFactory;
+  private static TestPersistence persistence;
 
   private final TenantId tenant = new TenantId("t-" + java.util.UUID.randomUUID().toString().substring(0, 8));
 
   @BeforeAll
   static void startDatabase() throws Exception {
-    database = TestDatabase.create("housekeeping");
-    entityManagerFactory = Persistence.createEntityManagerFactory("trace", database.persistenceOutsideServer());
+    persistence = TestPersistence.start("housekeeping");
   }
 
   @AfterAll
   static void stopDatabase() throws Exception {
-    if (entityManagerFactory != null) {
-      entityManagerFactory.close();
-    }
-    if (database != null) {
-      database.close();
+    if (persistence != null) {
+      persistence.close();
     }
   }
 
@@ -86,7 +79,7 @@ class SqlTraceHousekeepingTest {
     Trace idle = trace(now.minusSeconds(7200));
     save(List.of(), busy, idle);
 
-    EntityManager writer = entityManagerFactory.createEntityManager();
+    EntityManager writer = persistence.entityManager();
     try {
       writer.getTransaction().begin();
       // As a batch of events does: a share lock on its trace until it commits.
@@ -192,17 +185,6 @@ class SqlTraceHousekeepingTest {
   }
 
   private static <T> T inTransaction(Function<EntityManager, T> work) {
-    EntityManager em = entityManagerFactory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return persistence.inTransaction(work);
   }
 }

@@ -28,10 +28,8 @@ import dev.tracemodule.domain.trace.TraceType;
 import dev.tracemodule.infrastructure.persistence.JpaEventRepository;
 import dev.tracemodule.infrastructure.persistence.JpaTraceRepository;
 import dev.tracemodule.infrastructure.persistence.PersistenceMapperImpl;
-import dev.tracemodule.infrastructure.testing.TestDatabase;
+import dev.tracemodule.infrastructure.testing.TestPersistence;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,25 +51,20 @@ class SqlTraceQueriesTest {
   private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
   private static final TraceSort NEWEST_FIRST = TraceSort.NEWEST_FIRST;
 
-  private static TestDatabase database;
-  private static EntityManagerFactory entityManagerFactory;
+  private static TestPersistence persistence;
 
   // Each test has a tenant of its own, so the tests share the database without seeing each other.
   private final TenantId tenant = new TenantId("t-" + java.util.UUID.randomUUID().toString().substring(0, 8));
 
   @BeforeAll
   static void startDatabase() throws Exception {
-    database = TestDatabase.create("queries");
-    entityManagerFactory = Persistence.createEntityManagerFactory("trace", database.persistenceOutsideServer());
+    persistence = TestPersistence.start("queries");
   }
 
   @AfterAll
   static void stopDatabase() throws Exception {
-    if (entityManagerFactory != null) {
-      entityManagerFactory.close();
-    }
-    if (database != null) {
-      database.close();
+    if (persistence != null) {
+      persistence.close();
     }
   }
 
@@ -287,18 +280,7 @@ class SqlTraceQueriesTest {
   }
 
   private static <T> T inTransaction(Function<EntityManager, T> work) {
-    EntityManager em = entityManagerFactory.createEntityManager();
-    try {
-      em.getTransaction().begin();
-      T result = work.apply(em);
-      em.getTransaction().commit();
-      return result;
-    } finally {
-      if (em.getTransaction().isActive()) {
-        em.getTransaction().rollback();
-      }
-      em.close();
-    }
+    return persistence.inTransaction(work);
   }
 
   private Filter filter() {
