@@ -8,9 +8,7 @@ import dev.tracemodule.domain.query.AggregateRow;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * RFC 4180 CSV through Jackson's generator: a header row, UTF-8, CRLF, ISO-8601 UTC instants,
@@ -55,7 +53,7 @@ final class CsvRows implements Closeable {
 
   void trace(TraceRow t) throws IOException {
     csv.writeStartArray();
-    uuid(t.id());
+    text(t.id());
     text(t.contextId());
     text(t.executionId());
     text(t.type());
@@ -78,9 +76,9 @@ final class CsvRows implements Closeable {
 
   void event(EventRow e) throws IOException {
     csv.writeStartArray();
-    uuid(e.id());
-    uuid(e.traceId());
-    uuid(e.parentId());
+    text(e.id());
+    text(e.traceId());
+    text(e.parentId());
     text(e.type());
     text(e.level());
     text(e.message());
@@ -119,12 +117,16 @@ final class CsvRows implements Closeable {
         : value;
   }
 
-  private void uuid(UUID value) throws IOException {
-    csv.writeString(value == null ? "" : value.toString());
+  private void text(byte[] utf8) throws IOException {
+    text(RowText.string(utf8));
   }
 
-  private void instant(Instant value) throws IOException {
-    csv.writeString(value == null ? "" : value.toString());
+  private void instant(long micros) throws IOException {
+    csv.writeString(RowText.instant(micros));
+  }
+
+  private void instant(Long micros) throws IOException {
+    csv.writeString(micros == null ? "" : RowText.instant(micros));
   }
 
   private void number(Double value) throws IOException {

@@ -8,9 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.UUID;
+import java.util.Arrays;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -19,7 +17,10 @@ import java.util.concurrent.ThreadFactory;
  * rows there are, and PostgreSQL works while the writer writes. Needs a connection inside a
  * transaction (a cursor lives as long as its transaction), used by nothing else meanwhile.
  *
- * <p>A trace's columns are read once per trace, never once per event: with events, a traces
+ * <p>Traces come in id order, which for UUIDv7 ids is the order they were created in, and each
+ * trace's events in the order they happened. PostgreSQL walks the primary keys of both tables in
+ * that order and merges them, so an export starts at once and never waits for a sort of all its
+ * rows. A trace's columns are read once per trace, never once per event: with events, a traces
  * cursor and an events cursor in the same order are walked side by side.
  */
 final class ExportRows {
@@ -32,7 +33,7 @@ final class ExportRows {
           + " t.debug_events, t.info_events, t.warn_events, t.error_events, t.critical_events";
   private static final String EVENT_COLUMNS =
       "e.id, e.trace_id, e.parent_id, e.type, e.level, e.message, e.data::text, e.occurred_at, e.duration_ms";
-  private static final String TRACE_ORDER = " order by t.started_at, t.id";
+  private static final String TRACE_ORDER = " order by t.id";
 
   /** Takes what a pass reads: a {@link TraceRow}, or an {@link EventRow} after its trace's row. */
   @FunctionalInterface
@@ -60,65 +61,56 @@ final class ExportRows {
     return single(sql);
   }
 
-  /** The traces, oldest first. */
+  /** The traces. */
   void traces(TraceFilter filter, Sink sink) throws SQLException, IOException {
     Prefetch.run(threads, rows -> {
       try (PreparedStatement statement = cursor(tracesQuery(filter)); ResultSet traces = statement.executeQuery()) {
+        RawColumns columns = new RawColumns(traces);
         while (traces.next() && !rows.stopped()) {
-          rows.add(trace(traces));
+          rows.add(trace(columns));
         }
       }
     }, sink::accept);
   }
 
-  /** The events alone, trace by trace (oldest first), each trace's in the order they happened. */
+  /** The events alone, trace by trace, each trace's in the order they happened. */
   void events(TraceFilter filter, Sink sink) throws SQLException, IOException {
     Prefetch.run(threads, rows -> {
       try (PreparedStatement statement = cursor(eventsQuery(filter)); ResultSet events = statement.executeQuery()) {
+        RawColumns columns = new RawColumns(events);
         while (events.next() && !rows.stopped()) {
-          rows.add(event(events));
+          rows.add(event(columns));
         }
       }
     }, sink::accept);
   }
 
-  /** Each trace, oldest first, followed by its events in the order they happened. */
+  /** Each trace followed by its events in the order they happened. */
   void tracesWithEvents(TraceFilter filter, Sink sink) throws SQLException, IOException {
     Prefetch.run(threads, rows -> {
       try (PreparedStatement traceStatement = cursor(tracesQuery(filter));
           PreparedStatement eventStatement = cursor(eventsQuery(filter));
           ResultSet traces = traceStatement.executeQuery();
           ResultSet events = eventStatement.executeQuery()) {
-        // Both cursors run in the same order, so a trace's events come right after it. Each
+        RawColumns traceColumns = new RawColumns(traces);
+        RawColumns eventColumns = new RawColumns(events);
+        // Both cursors run in trace id order, so a trace's events come right after it. Each
         // statement has its own snapshot: events of a trace the traces cursor did not see (it
         // started in between) are passed over.
-        EventRow pending = events.next() ? event(events) : null;
+        EventRow pending = events.next() ? event(eventColumns) : null;
         while (traces.next() && !rows.stopped()) {
-          TraceRow trace = trace(traces);
+          TraceRow trace = trace(traceColumns);
           rows.add(trace);
-          while (pending != null && before(events, pending, trace)) {
-            pending = events.next() ? event(events) : null;
+          while (pending != null && Arrays.compare(pending.traceId(), trace.id()) < 0) {
+            pending = events.next() ? event(eventColumns) : null;
           }
-          while (pending != null && pending.traceId().equals(trace.id())) {
+          while (pending != null && Arrays.equals(pending.traceId(), trace.id())) {
             rows.add(pending);
-            pending = events.next() ? event(events) : null;
+            pending = events.next() ? event(eventColumns) : null;
           }
         }
       }
     }, sink::accept);
-  }
-
-  /** Whether the pending event's trace sorts before {@code trace}: one the traces cursor never had. */
-  private static boolean before(ResultSet events, EventRow pending, TraceRow trace) throws SQLException {
-    Instant started = instant(events.getTimestamp(10));
-    int order = started.compareTo(trace.startedAt());
-    return order < 0 || (order == 0 && bytewise(pending.traceId(), trace.id()) < 0);
-  }
-
-  /** PostgreSQL's order of uuids: bytewise, unsigned (Java's compareTo is signed). */
-  private static int bytewise(UUID a, UUID b) {
-    int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-    return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
   }
 
   private static Sql tracesQuery(TraceFilter filter) {
@@ -128,7 +120,7 @@ final class ExportRows {
   }
 
   private static Sql eventsQuery(TraceFilter filter) {
-    Sql sql = new Sql().append("select ").append(EVENT_COLUMNS).append(", t.started_at")
+    Sql sql = new Sql().append("select ").append(EVENT_COLUMNS)
         .append(" from trace t join event e on e.tenant_id = t.tenant_id and e.trace_id = t.id");
     TraceFilterSql.where(filter, sql);
     return sql.append(TRACE_ORDER).append(", e.occurred_at, e.seq");
@@ -150,60 +142,38 @@ final class ExportRows {
     }
   }
 
-  private static TraceRow trace(ResultSet rows) throws SQLException {
+  private static TraceRow trace(RawColumns columns) throws SQLException {
     return new TraceRow(
-        uuid(rows, 1),
-        rows.getString(2),
-        rows.getString(3),
-        rows.getString(4),
-        rows.getString(5),
-        rows.getString(6),
-        rows.getString(7),
-        instant(rows.getTimestamp(8)),
-        instant(rows.getTimestamp(9)),
-        nullableDouble(rows, 10),
-        rows.getString(11),
-        rows.getString(12),
-        rows.getString(13),
-        nullableInt(rows, 14),
-        nullableInt(rows, 15),
-        nullableInt(rows, 16),
-        nullableInt(rows, 17),
-        nullableInt(rows, 18));
+        columns.uuid(1),
+        columns.text(2),
+        columns.text(3),
+        columns.text(4),
+        columns.text(5),
+        columns.text(6),
+        columns.text(7),
+        columns.micros(8),
+        columns.nullableMicros(9),
+        columns.float8(10),
+        columns.text(11),
+        columns.text(12),
+        columns.text(13),
+        columns.int4(14),
+        columns.int4(15),
+        columns.int4(16),
+        columns.int4(17),
+        columns.int4(18));
   }
 
-  private static EventRow event(ResultSet rows) throws SQLException {
+  private static EventRow event(RawColumns columns) throws SQLException {
     return new EventRow(
-        uuid(rows, 1),
-        uuid(rows, 2),
-        uuid(rows, 3),
-        rows.getString(4),
-        rows.getString(5),
-        rows.getString(6),
-        rows.getString(7),
-        instant(rows.getTimestamp(8)),
-        nullableDouble(rows, 9));
-  }
-
-  /**
-   * The driver returns uuid columns as {@link UUID}. (Not {@code getObject(i, UUID.class)}: the
-   * server's pool wraps result sets and looks that method up by reflection on every call.)
-   */
-  private static UUID uuid(ResultSet rows, int column) throws SQLException {
-    return (UUID) rows.getObject(column);
-  }
-
-  private static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
-  }
-
-  private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
-    double value = rows.getDouble(column);
-    return rows.wasNull() ? null : value;
-  }
-
-  private static Integer nullableInt(ResultSet rows, int column) throws SQLException {
-    int value = rows.getInt(column);
-    return rows.wasNull() ? null : value;
+        columns.uuid(1),
+        columns.uuid(2),
+        columns.uuid(3),
+        columns.text(4),
+        columns.text(5),
+        columns.text(6),
+        columns.text(7),
+        columns.micros(8),
+        columns.float8(9));
   }
 }

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * JSON through Jackson's streaming generator. Stored JSON (metadata, tags, event data) is copied
@@ -55,21 +54,19 @@ final class JsonRows implements Closeable {
     if (lines) {
       json.writeStringField("kind", "trace");
     }
-    json.writeStringField("id", t.id().toString());
-    json.writeStringField("contextId", t.contextId());
-    nullable("executionId", t.executionId());
-    json.writeStringField("type", t.type());
-    json.writeStringField("name", t.name());
-    nullable("description", t.description());
-    json.writeStringField("status", t.status());
-    json.writeStringField("startedAt", t.startedAt().toString());
-    nullable("completedAt", t.completedAt());
+    text("id", t.id());
+    text("contextId", t.contextId());
+    text("executionId", t.executionId());
+    text("type", t.type());
+    text("name", t.name());
+    text("description", t.description());
+    text("status", t.status());
+    instant("startedAt", t.startedAt());
+    instant("completedAt", t.completedAt());
     nullable("durationMs", t.durationMs());
-    nullable("failureReason", t.failureReason());
-    json.writeFieldName("tags");
-    json.writeRawValue(t.tags());
-    json.writeFieldName("metadata");
-    json.writeRawValue(t.metadata());
+    text("failureReason", t.failureReason());
+    json("tags", t.tags());
+    json("metadata", t.metadata());
     if (t.debugEvents() != null) {
       json.writeObjectFieldStart("eventsByLevel");
       json.writeNumberField("debug", t.debugEvents());
@@ -101,16 +98,15 @@ final class JsonRows implements Closeable {
     json.writeStartObject();
     if (lines) {
       json.writeStringField("kind", "event");
-      json.writeStringField("traceId", e.traceId().toString());
+      text("traceId", e.traceId());
     }
-    json.writeStringField("id", e.id().toString());
-    nullable("parentEventId", e.parentId());
-    json.writeStringField("type", e.type());
-    json.writeStringField("level", e.level());
-    nullable("message", e.message());
-    json.writeFieldName("data");
-    json.writeRawValue(e.data());
-    json.writeStringField("timestamp", e.occurredAt().toString());
+    text("id", e.id());
+    text("parentEventId", e.parentId());
+    text("type", e.type());
+    text("level", e.level());
+    text("message", e.message());
+    json("data", e.data());
+    instant("timestamp", e.occurredAt());
     nullable("durationMs", e.durationMs());
     json.writeEndObject();
   }
@@ -183,12 +179,24 @@ final class JsonRows implements Closeable {
     }
   }
 
-  private void nullable(String field, Instant value) throws IOException {
-    nullable(field, value == null ? null : value.toString());
+  /** UTF-8 text as a string, escaped where JSON needs it, or null. */
+  private void text(String field, byte[] utf8) throws IOException {
+    json.writeFieldName(field);
+    if (utf8 == null) {
+      json.writeNull();
+    } else {
+      json.writeUTF8String(utf8, 0, utf8.length);
+    }
   }
 
-  private void nullable(String field, UUID value) throws IOException {
-    nullable(field, value == null ? null : value.toString());
+  /** Stored JSON text, copied in as it is. */
+  private void json(String field, byte[] utf8) throws IOException {
+    json.writeFieldName(field);
+    json.writeRawValue(RowText.string(utf8));
+  }
+
+  private void instant(String field, Long micros) throws IOException {
+    nullable(field, RowText.instant(micros));
   }
 
   @Override

@@ -1,20 +1,13 @@
 package dev.tracemodule.infrastructure.export;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.function.BiConsumer;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -81,203 +74,122 @@ final class ParquetRows {
     return fields.toArray(Type[]::new);
   }
 
-  /** A row of the flat events table: the event and its trace. */
-  record EventWithTrace(TraceRow trace, EventRow event) {}
-
-  /**
-   * The trace's text columns encoded once for all its events, rather than once per event: a
-   * trace has about ten. The events writer keeps the one of the trace it is on.
-   */
-  private static final class TraceText {
-    final TraceRow trace;
-    final Binary[] columns;
-
-    TraceText(TraceRow t) {
-      trace = t;
-      columns = new Binary[] {bytes(t.contextId()), bytes(t.executionId()), bytes(t.type()), bytes(t.name()),
-          bytes(t.description()), bytes(t.status()), bytes(t.failureReason()), bytes(t.tags()), bytes(t.metadata())};
-    }
-
-    private static Binary bytes(String value) {
-      return value == null ? null : Binary.fromConstantByteArray(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-  }
-
   private ParquetRows() {}
 
-  static ParquetWriter<TraceRow> traces(OutputStream out, CompressionCodecName codec) throws IOException {
-    return writer(out, codec, TRACES, (rows, t) -> {
-      int i = 0;
-      text(rows, "trace_id", i++, t.id().toString());
-      i = trace(rows, "", i, t);
-      for (Integer count : new Integer[] {t.debugEvents(), t.infoEvents(), t.warnEvents(), t.errorEvents(), t.criticalEvents()}) {
-        if (count != null) {
-          String name = TRACES.getFieldName(i);
-          rows.startField(name, i);
-          rows.addInteger(count);
-          rows.endField(name, i);
-        }
-        i++;
+  /** The traces table. */
+  static Traces traces(OutputStream out, CompressionCodecName codec) throws IOException {
+    return new Traces(writer(out, codec, TRACES));
+  }
+
+  /** The flat events table. */
+  static Events events(OutputStream out, CompressionCodecName codec) throws IOException {
+    return new Events(writer(out, codec, EVENTS));
+  }
+
+  /** Writes {@link #TRACES}. */
+  static final class Traces implements Closeable {
+    private final FlatParquetWriter file;
+
+    private Traces(FlatParquetWriter file) {
+      this.file = file;
+    }
+
+    void write(TraceRow t) throws IOException {
+      int column = 0;
+      file.text(column++, t.id());
+      file.text(column++, t.contextId());
+      file.text(column++, t.executionId());
+      file.text(column++, t.type());
+      file.text(column++, t.name());
+      file.text(column++, t.description());
+      file.text(column++, t.status());
+      file.int64(column++, t.startedAt());
+      file.int64(column++, t.completedAt());
+      file.float64(column++, t.durationMs());
+      file.text(column++, t.failureReason());
+      file.text(column++, t.tags());
+      file.text(column++, t.metadata());
+      file.int32(column++, t.debugEvents());
+      file.int32(column++, t.infoEvents());
+      file.int32(column++, t.warnEvents());
+      file.int32(column++, t.errorEvents());
+      file.int32(column, t.criticalEvents());
+      file.endRow();
+    }
+
+    @Override
+    public void close() throws IOException {
+      file.close();
+    }
+  }
+
+  /** Writes {@link #EVENTS}: each event with its trace's columns. */
+  static final class Events implements Closeable {
+    private final FlatParquetWriter file;
+    private TraceRow trace;
+    /** The text columns of {@link #trace}, made once for all its events. */
+    private Binary[] traceText;
+
+    private Events(FlatParquetWriter file) {
+      this.file = file;
+    }
+
+    void write(TraceRow t, EventRow e) throws IOException {
+      if (t != trace) {
+        trace = t;
+        traceText = new Binary[] {binary(t.contextId()), binary(t.executionId()), binary(t.type()),
+            binary(t.name()), binary(t.description()), binary(t.status()), binary(t.failureReason()),
+            binary(t.tags()), binary(t.metadata())};
       }
-    });
-  }
+      int column = 0;
+      file.text(column++, e.id());
+      file.text(column++, e.traceId());
+      file.text(column++, e.parentId());
+      file.text(column++, e.type());
+      file.text(column++, e.level());
+      file.text(column++, e.message());
+      file.text(column++, e.data());
+      file.int64(column++, e.occurredAt());
+      file.float64(column++, e.durationMs());
+      file.binary(column++, traceText[0]);
+      file.binary(column++, traceText[1]);
+      file.binary(column++, traceText[2]);
+      file.binary(column++, traceText[3]);
+      file.binary(column++, traceText[4]);
+      file.binary(column++, traceText[5]);
+      file.int64(column++, t.startedAt());
+      file.int64(column++, t.completedAt());
+      file.float64(column++, t.durationMs());
+      file.binary(column++, traceText[6]);
+      file.binary(column++, traceText[7]);
+      file.binary(column, traceText[8]);
+      file.endRow();
+    }
 
-  static ParquetWriter<EventWithTrace> events(OutputStream out, CompressionCodecName codec) throws IOException {
-    TraceText[] current = {null};
-    return writer(out, codec, EVENTS, (rows, row) -> {
-      EventRow e = row.event();
-      text(rows, "event_id", 0, e.id().toString());
-      text(rows, "trace_id", 1, e.traceId().toString());
-      text(rows, "parent_event_id", 2, e.parentId() == null ? null : e.parentId().toString());
-      text(rows, "type", 3, e.type());
-      text(rows, "level", 4, e.level());
-      text(rows, "message", 5, e.message());
-      text(rows, "data", 6, e.data());
-      micros(rows, "occurred_at", 7, e.occurredAt());
-      number(rows, "duration_ms", 8, e.durationMs());
-      if (current[0] == null || current[0].trace != row.trace()) {
-        current[0] = new TraceText(row.trace());
-      }
-      traceOfEvent(rows, 9, row.trace(), current[0].columns);
-    });
-  }
+    private static Binary binary(byte[] utf8) {
+      return utf8 == null ? null : Binary.fromConstantByteArray(utf8);
+    }
 
-  /** Writes the trace's columns from {@code index} on; returns the index after them. */
-  private static int trace(RecordConsumer rows, String prefix, int index, TraceRow t) {
-    int i = index;
-    text(rows, prefix + "context_id", i++, t.contextId());
-    text(rows, prefix + "execution_id", i++, t.executionId());
-    text(rows, prefix + "type", i++, t.type());
-    text(rows, prefix + "name", i++, t.name());
-    text(rows, prefix + "description", i++, t.description());
-    text(rows, prefix + "status", i++, t.status());
-    micros(rows, prefix + "started_at", i++, t.startedAt());
-    micros(rows, prefix + "completed_at", i++, t.completedAt());
-    number(rows, prefix + "duration_ms", i++, t.durationMs());
-    text(rows, prefix + "failure_reason", i++, t.failureReason());
-    text(rows, prefix + "tags", i++, t.tags());
-    text(rows, prefix + "metadata", i++, t.metadata());
-    return i;
-  }
-
-  /** The trace's columns of the events table, from {@code index} on, its text encoded already. */
-  private static void traceOfEvent(RecordConsumer rows, int index, TraceRow t, Binary[] text) {
-    int i = index;
-    binary(rows, "trace_context_id", i++, text[0]);
-    binary(rows, "trace_execution_id", i++, text[1]);
-    binary(rows, "trace_type", i++, text[2]);
-    binary(rows, "trace_name", i++, text[3]);
-    binary(rows, "trace_description", i++, text[4]);
-    binary(rows, "trace_status", i++, text[5]);
-    micros(rows, "trace_started_at", i++, t.startedAt());
-    micros(rows, "trace_completed_at", i++, t.completedAt());
-    number(rows, "trace_duration_ms", i++, t.durationMs());
-    binary(rows, "trace_failure_reason", i++, text[6]);
-    binary(rows, "trace_tags", i++, text[7]);
-    binary(rows, "trace_metadata", i, text[8]);
-  }
-
-  private static void binary(RecordConsumer rows, String name, int index, Binary value) {
-    if (value != null) {
-      rows.startField(name, index);
-      rows.addBinary(value);
-      rows.endField(name, index);
+    @Override
+    public void close() throws IOException {
+      file.close();
     }
   }
 
-  private static void text(RecordConsumer rows, String name, int index, String value) {
-    if (value != null) {
-      rows.startField(name, index);
-      // Array-backed: hashing and comparing it for the dictionary is cheaper than a buffer's.
-      rows.addBinary(Binary.fromConstantByteArray(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      rows.endField(name, index);
-    }
-  }
-
-  private static void micros(RecordConsumer rows, String name, int index, Instant value) {
-    if (value != null) {
-      rows.startField(name, index);
-      rows.addLong(ChronoUnit.MICROS.between(Instant.EPOCH, value));
-      rows.endField(name, index);
-    }
-  }
-
-  private static void number(RecordConsumer rows, String name, int index, Double value) {
-    if (value != null) {
-      rows.startField(name, index);
-      rows.addDouble(value);
-      rows.endField(name, index);
-    }
-  }
-
-  private static <T> ParquetWriter<T> writer(
-      OutputStream out, CompressionCodecName codec, MessageType schema, BiConsumer<RecordConsumer, T> fields)
+  private static FlatParquetWriter writer(OutputStream out, CompressionCodecName codec, MessageType schema)
       throws IOException {
-    Builder<T> builder = new Builder<>(new StreamOutputFile(out), schema, fields)
-        .withCompressionCodec(codec)
-        .withRowGroupSize(ROW_GROUP_BYTES)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+    ParquetProperties.Builder properties = ParquetProperties.builder();
     // Values that hardly repeat: a dictionary would be built only to be dropped.
-    for (String unique : new String[] {"event_id", "parent_event_id", "occurred_at", "duration_ms"}) {
-      builder.withDictionaryEncoding(unique, false);
+    for (String unique : new String[] {"event_id", "trace_id", "parent_event_id", "message", "data", "occurred_at",
+        "duration_ms"}) {
+      properties.withDictionaryEncoding(unique, false);
     }
     // Smallest and largest of free text or JSON help no reader skip anything.
     for (String text : new String[] {"message", "data", "description", "failure_reason", "tags", "metadata",
         "trace_description", "trace_failure_reason", "trace_tags", "trace_metadata"}) {
-      builder.withStatisticsEnabled(text, false);
+      properties.withStatisticsEnabled(text, false);
     }
-    return builder.build();
-  }
-
-  private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
-    private final MessageType schema;
-    private final BiConsumer<RecordConsumer, T> fields;
-
-    Builder(OutputFile file, MessageType schema, BiConsumer<RecordConsumer, T> fields) {
-      super(file);
-      this.schema = schema;
-      this.fields = fields;
-    }
-
-    @Override
-    protected Builder<T> self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<T> getWriteSupport(Configuration conf) {
-      return new RowWriteSupport<>(schema, fields);
-    }
-
-  }
-
-  private static final class RowWriteSupport<T> extends WriteSupport<T> {
-    private final MessageType schema;
-    private final BiConsumer<RecordConsumer, T> fields;
-    private RecordConsumer rows;
-
-    RowWriteSupport(MessageType schema, BiConsumer<RecordConsumer, T> fields) {
-      this.schema = schema;
-      this.fields = fields;
-    }
-
-    @Override
-    public WriteContext init(Configuration configuration) {
-      return new WriteContext(schema, new HashMap<>());
-    }
-
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-      this.rows = recordConsumer;
-    }
-
-    @Override
-    public void write(T record) {
-      rows.startMessage();
-      fields.accept(rows, record);
-      rows.endMessage();
-    }
+    return new FlatParquetWriter(new StreamOutputFile(out), schema, properties.build(), codec, ROW_GROUP_BYTES);
   }
 
   /** A file that is a stream: counts its position, and leaves the stream open when closed. */

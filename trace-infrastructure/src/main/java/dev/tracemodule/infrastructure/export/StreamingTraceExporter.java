@@ -24,7 +24,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.hibernate.Session;
 
@@ -161,13 +160,13 @@ public class StreamingTraceExporter implements TraceExporter {
     if (spec.includeEvents()) {
       zip.putNextEntry(new ZipEntry("events" + extension));
       if (parquet) {
-        try (ParquetWriter<ParquetRows.EventWithTrace> events = ParquetRows.events(zip, codec(spec))) {
+        try (ParquetRows.Events events = ParquetRows.events(zip, codec(spec))) {
           TraceRow[] trace = {null};
           rows.tracesWithEvents(spec.filter(), row -> {
             if (row instanceof TraceRow next) {
               trace[0] = next; // its events follow; the traces file has it already
             } else {
-              events.write(new ParquetRows.EventWithTrace(trace[0], (EventRow) row));
+              events.write(trace[0], (EventRow) row);
               counter.add();
             }
           });
@@ -212,7 +211,7 @@ public class StreamingTraceExporter implements TraceExporter {
 
   private void parquetTraces(ExportSpec spec, ExportRows rows, OutputStream out, Rows counter)
       throws SQLException, IOException {
-    try (ParquetWriter<TraceRow> traces = ParquetRows.traces(out, codec(spec))) {
+    try (ParquetRows.Traces traces = ParquetRows.traces(out, codec(spec))) {
       rows.traces(spec.filter(), row -> {
         traces.write((TraceRow) row);
         counter.add();

@@ -1,26 +1,25 @@
 package dev.tracemodule.infrastructure.export;
 
-import java.time.Instant;
-import java.util.UUID;
-
 /**
- * A trace as exports write it. {@code tags} and {@code metadata} are JSON text as stored; the
- * event counts are null while the trace is active.
+ * A trace as exports write it, its values as PostgreSQL sent them: text (the id included) as
+ * UTF-8 bytes, {@code tags} and {@code metadata} as stored JSON text, instants in microseconds
+ * since the epoch. The event counts are null while the trace is active. The arrays are the
+ * row's own and never changed; the record compares them by identity.
  */
 record TraceRow(
-    UUID id,
-    String contextId,
-    String executionId,
-    String type,
-    String name,
-    String description,
-    String status,
-    Instant startedAt,
-    Instant completedAt,
+    byte[] id,
+    byte[] contextId,
+    byte[] executionId,
+    byte[] type,
+    byte[] name,
+    byte[] description,
+    byte[] status,
+    long startedAt,
+    Long completedAt,
     Double durationMs,
-    String failureReason,
-    String tags,
-    String metadata,
+    byte[] failureReason,
+    byte[] tags,
+    byte[] metadata,
     Integer debugEvents,
     Integer infoEvents,
     Integer warnEvents,

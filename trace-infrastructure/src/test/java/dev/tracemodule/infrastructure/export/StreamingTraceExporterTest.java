@@ -327,7 +327,8 @@ class StreamingTraceExporterTest {
 
   private Trace trace(String contextId, String name, Instant startedAt, Map<String, ?> metadata, List<String> tags) {
     NewTrace what = new NewTrace(contextId, "exec-" + contextId, TraceType.API_REQUEST, name, null, JsonMap.of(metadata, "metadata"), tags);
-    return Trace.start(tenant, TraceId.next(CLOCK), what, startedAt);
+    // A UUIDv7 id made at the start, as the service makes it: exports list traces in id order.
+    return Trace.start(tenant, TraceId.next(Clock.fixed(startedAt, ZoneOffset.UTC)), what, startedAt);
   }
 
   private static <T> T inTransaction(Function<EntityManager, T> work) {
