@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -163,6 +164,7 @@ public class ExportBench {
     Exported csv;
     Exported parquet;
     Exported ndjson;
+    Rounds rounds;
     Concurrent both;
     Job job;
     try {
@@ -205,6 +207,10 @@ public class ExportBench {
       parquet = export(o, api, server, heap, data, "parquet zstd", "parquet", "zstd", failures);
       ndjson = export(o, api, server, heap, data, "ndjson", "ndjson", "none", failures);
 
+      // Side by side: the machine's speed drifts, and not alike for PostgreSQL alone and for the
+      // server with PostgreSQL, so each export is timed right after its baselines, round by round.
+      rounds = rounds(o, api, server, data, failures);
+
       // Two at once
       both = concurrent(o, api, server, heap, data, csv, parquet, failures);
 
@@ -238,6 +244,7 @@ public class ExportBench {
     line("(reference)", serial.summary());
     line("csv+gzip", csv.summary() + ratio(csv, faster(gzip, gzipByStart), CSV_TARGET));
     line("parquet zstd", parquet.summary() + ratio(parquet, faster(plain, plainByStart), PARQUET_TARGET));
+    rounds.print();
     line("ndjson", ndjson.summary());
     if (ndjson.ok() && parquet.ok()) {
       double r = (double) ndjson.bytes() / parquet.bytes();
@@ -402,6 +409,69 @@ public class ExportBench {
     }
     System.out.println("  " + b.summary());
     return b;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // ROUNDS: each export timed right after the COPY baselines it is judged against.
+
+  /** Per round, the export's rate over the faster of its baselines in that round. */
+  record Rounds(List<Double> csv, List<Double> parquet) {
+    void print() {
+      line("rounds csv", ratios(csv, CSV_TARGET));
+      line("rounds parquet", ratios(parquet, PARQUET_TARGET));
+    }
+
+    private static String ratios(List<Double> ratios, double target) {
+      if (ratios.isEmpty()) {
+        return "NOT MEASURED";
+      }
+      List<Double> sorted = ratios.stream().sorted().toList();
+      double median = sorted.get(sorted.size() / 2);
+      return String.format(Locale.ROOT, "export / faster baseline of the same round: %s; median %.2f, lowest %.2f"
+              + "  (target >= %.2f: %s)", ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(),
+          median, sorted.get(0), target, median >= target ? "met" : "NOT met");
+    }
+  }
+
+  static Rounds rounds(Options o, String api, Process server, Data data, List<String> failures) throws Exception {
+    System.out.printf("%nROUNDS: %d, each: COPY with gzip by id and by start, csv+gzip; COPY plain by id and by"
+        + " start, parquet zstd (every step timed on its own, one after the other)%n", o.rounds());
+    List<Double> csv = new ArrayList<>();
+    List<Double> parquet = new ArrayList<>();
+    try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "")) {
+      for (int round = 1; round <= o.rounds(); round++) {
+        Baseline gzipById = quietBaseline(db, server, data, true, BY_ID);
+        Baseline gzipByStart = quietBaseline(db, server, data, true, BY_START);
+        Transfer csvExport = post(api, "csv+gzip round " + round, body(data, "csv", "gzip"), null);
+        Baseline plainById = quietBaseline(db, server, data, false, BY_ID);
+        Baseline plainByStart = quietBaseline(db, server, data, false, BY_START);
+        Transfer parquetExport = post(api, "parquet round " + round, body(data, "parquet", "zstd"), null);
+        if (!csvExport.ok() || !parquetExport.ok()) {
+          failures.add("round " + round + ": an export failed");
+          continue;
+        }
+        double csvRatio = data.events() / csvExport.seconds() / faster(gzipById, gzipByStart).rate();
+        double parquetRatio = data.events() / parquetExport.seconds() / faster(plainById, plainByStart).rate();
+        csv.add(csvRatio);
+        parquet.add(parquetRatio);
+        System.out.printf(Locale.ROOT, "  round %d: COPY gzip %.2f s (by id) / %.2f s (by start), csv+gzip %.2f s:"
+                + " %.2f; COPY plain %.2f s / %.2f s, parquet %.2f s: %.2f%n", round, gzipById.seconds(),
+            gzipByStart.seconds(), csvExport.seconds(), csvRatio, plainById.seconds(), plainByStart.seconds(),
+            parquetExport.seconds(), parquetRatio);
+      }
+    }
+    return new Rounds(csv, parquet);
+  }
+
+  private static Baseline quietBaseline(Connection db, Process server, Data data, boolean gzip, String order)
+      throws Exception {
+    PrintStream out = System.out;
+    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      return baseline(db, server, data, gzip, true, order, order);
+    } finally {
+      System.setOut(out);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1866,7 +1936,7 @@ public class ExportBench {
   // Small helpers.
 
   record Options(int traces, int events, int days, boolean load, boolean warmup, Path jar, String serverHeap,
-      Path work) {
+      Path work, int rounds) {
 
     static Options parse(String[] args) {
       Map<String, String> m = new HashMap<>();
@@ -1882,8 +1952,9 @@ public class ExportBench {
           Boolean.parseBoolean(oneOf(m, "warmup", "true", "false")),
           Path.of(m.getOrDefault("jar", "payara-config/target/trace-server.jar")),
           m.getOrDefault("server-heap", "256m"),
-          Path.of(m.getOrDefault("work", "bench/out/export")));
-      m.keySet().removeAll(List.of("traces", "events", "days", "load", "warmup", "jar", "server-heap", "work"));
+          Path.of(m.getOrDefault("work", "bench/out/export")), positive(m, "rounds", 3));
+      m.keySet().removeAll(List.of("traces", "events", "days", "load", "warmup", "jar", "server-heap", "work",
+          "rounds"));
       if (!m.isEmpty()) {
         throw new IllegalArgumentException("unknown option(s): " + m.keySet());
       }

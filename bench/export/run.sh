@@ -5,7 +5,7 @@
 # heap capped at 256 MB and sampled from /metrics.
 # Needs the build first:  mvn -B -DskipTests install
 # Usage: bench/export/run.sh [--events=1000000] [--traces=100000] [--days=7] [--load=true|false]
-#          [--warmup=true|false] [--server-heap=256m] [--jar=payara-config/target/trace-server.jar]
+#          [--warmup=true|false] [--server-heap=256m] [--rounds=3] [--jar=payara-config/target/trace-server.jar]
 # A relative --jar is relative to the repository root. --load=true drops trace_export_bench first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

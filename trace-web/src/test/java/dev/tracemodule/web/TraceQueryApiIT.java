@@ -275,7 +275,7 @@ class TraceQueryApiIT {
         }
       }
     }
-    assertThat(entries).containsExactly("traces.parquet", "events.parquet", "metrics.json");
+    assertThat(entries).containsExactly("events.parquet", "traces.parquet", "metrics.json");
     assertThat(http.get("/metrics?scope=application").body()).containsPattern("trace_exports_finished_total\\{[^}]*format=\"parquet\"");
 
     assertThat(http.delete("api/v1/exports/" + id).status()).isEqualTo(204);

@@ -29,6 +29,7 @@ final class CsvRows implements Closeable {
   private static final CsvMapper CSV = new CsvMapper();
 
   private final CsvGenerator csv;
+  private final RowText instants = new RowText();
 
   private CsvRows(OutputStream out, List<String> columns) throws IOException {
     csv = (CsvGenerator) CSV.getFactory().createGenerator(out);
@@ -122,11 +123,11 @@ final class CsvRows implements Closeable {
   }
 
   private void instant(long micros) throws IOException {
-    csv.writeString(RowText.instant(micros));
+    csv.writeString(instants.instant(micros));
   }
 
   private void instant(Long micros) throws IOException {
-    csv.writeString(micros == null ? "" : RowText.instant(micros));
+    csv.writeString(micros == null ? "" : instants.instant(micros));
   }
 
   private void number(Double value) throws IOException {

@@ -73,18 +73,6 @@ final class ExportRows {
     }, sink::accept);
   }
 
-  /** The events alone, trace by trace, each trace's in the order they happened. */
-  void events(TraceFilter filter, Sink sink) throws SQLException, IOException {
-    Prefetch.run(threads, rows -> {
-      try (PreparedStatement statement = cursor(eventsQuery(filter)); ResultSet events = statement.executeQuery()) {
-        RawColumns columns = new RawColumns(events);
-        while (events.next() && !rows.stopped()) {
-          rows.add(event(columns));
-        }
-      }
-    }, sink::accept);
-  }
-
   /** Each trace followed by its events in the order they happened. */
   void tracesWithEvents(TraceFilter filter, Sink sink) throws SQLException, IOException {
     Prefetch.run(threads, rows -> {

@@ -31,6 +31,12 @@ import org.apache.parquet.schema.Type;
  */
 final class FlatParquetWriter implements Closeable {
 
+  /**
+   * zstd's fastest level. Against its default (3) it wrote these files about a tenth faster for
+   * one per cent more bytes: repeated values are dictionary-encoded before zstd sees them.
+   */
+  static final int ZSTD_LEVEL = 1;
+
   private final ParquetFileWriter file;
   private final MessageType schema;
   private final ParquetProperties properties;
@@ -59,7 +65,7 @@ final class FlatParquetWriter implements Closeable {
       present[column] = schema.getType(column).isRepetition(Type.Repetition.OPTIONAL) ? 1 : 0;
     }
     this.columns = new ColumnWriter[descriptors.size()];
-    this.codecs = new CodecFactory(new Configuration(), properties.getPageSizeThreshold());
+    this.codecs = new CodecFactory(new ZstdLevel(ZSTD_LEVEL), properties.getPageSizeThreshold());
     this.compressor = codecs.getCompressor(codec);
     this.file = new ParquetFileWriter(out, schema, ParquetFileWriter.Mode.OVERWRITE, rowGroupBytes, 0, null, properties);
     file.start();
@@ -153,6 +159,23 @@ final class FlatParquetWriter implements Closeable {
     } finally {
       store.close();
       pages.close();
+    }
+  }
+
+  /**
+   * The one setting the codec reads from its Hadoop configuration. (parquet-floor's stand-in for
+   * Hadoop's {@code Configuration} holds no values: it answers every default.)
+   */
+  private static final class ZstdLevel extends Configuration {
+    private final int level;
+
+    ZstdLevel(int level) {
+      this.level = level;
+    }
+
+    @Override
+    public int getInt(String name, int otherwise) {
+      return "parquet.compression.codec.zstd.level".equals(name) ? level : otherwise;
     }
   }
 

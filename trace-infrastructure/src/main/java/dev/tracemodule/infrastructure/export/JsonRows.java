@@ -25,6 +25,7 @@ final class JsonRows implements Closeable {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final JsonGenerator json;
+  private final RowText instants = new RowText();
   private final boolean lines;
 
   private JsonRows(OutputStream out, boolean lines) throws IOException {
@@ -196,7 +197,7 @@ final class JsonRows implements Closeable {
   }
 
   private void instant(String field, Long micros) throws IOException {
-    nullable(field, RowText.instant(micros));
+    nullable(field, instants.instant(micros));
   }
 
   @Override

@@ -12,10 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -28,10 +32,10 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.hibernate.Session;
 
 /**
- * {@link TraceExporter} from PostgreSQL: rows come through a server-side cursor on the
+ * {@link TraceExporter} from PostgreSQL: rows come through server-side cursors on the
  * transaction's connection and go straight to the writer of the format. Several files (CSV or
- * Parquet traces and events, metrics beside them) are entries of one zip, written one after the
- * other, each from its own pass over the data.
+ * Parquet events and traces, metrics beside them) are entries of one zip, written one after the
+ * other from a single pass over the data.
  */
 @ApplicationScoped
 public class StreamingTraceExporter implements TraceExporter {
@@ -80,8 +84,9 @@ public class StreamingTraceExporter implements TraceExporter {
         if (spec.zipped()) {
           zip(spec, rows, metrics, out, counter);
         } else if (spec.gzipped()) {
-          try (OutputStream gzip = new FastGzipOutputStream(out)) {
-            single(spec, rows, metrics, gzip, counter);
+          try (OutputStream gzip = new FastGzipOutputStream(out);
+              OutputStream deflating = new PipelinedOutputStream(gzip, threads)) {
+            single(spec, rows, metrics, deflating, counter);
           }
         } else {
           single(spec, rows, metrics, out, counter);
@@ -150,34 +155,14 @@ public class StreamingTraceExporter implements TraceExporter {
     // Parquet columns are compressed already; CSV entries deflate when gzip was asked for.
     zip.setLevel(parquet || spec.compression() == ExportCompression.NONE ? Deflater.NO_COMPRESSION : FastGzipOutputStream.LEVEL);
     String extension = parquet ? ".parquet" : ".csv";
-    zip.putNextEntry(new ZipEntry("traces" + extension));
-    if (parquet) {
-      parquetTraces(spec, rows, zip, counter);
-    } else {
-      csvTraces(spec, rows, zip, counter);
-    }
-    zip.closeEntry();
     if (spec.includeEvents()) {
-      zip.putNextEntry(new ZipEntry("events" + extension));
+      tracesAndEvents(spec, rows, zip, extension, counter);
+    } else {
+      zip.putNextEntry(new ZipEntry("traces" + extension));
       if (parquet) {
-        try (ParquetRows.Events events = ParquetRows.events(zip, codec(spec))) {
-          TraceRow[] trace = {null};
-          rows.tracesWithEvents(spec.filter(), row -> {
-            if (row instanceof TraceRow next) {
-              trace[0] = next; // its events follow; the traces file has it already
-            } else {
-              events.write(trace[0], (EventRow) row);
-              counter.add();
-            }
-          });
-        }
+        parquetTraces(spec, rows, zip, counter);
       } else {
-        try (CsvRows events = CsvRows.events(zip)) {
-          rows.events(spec.filter(), row -> {
-            events.event((EventRow) row);
-            counter.add();
-          });
-        }
+        csvTraces(spec, rows, zip, counter);
       }
       zip.closeEntry();
     }
@@ -197,6 +182,103 @@ public class StreamingTraceExporter implements TraceExporter {
       zip.closeEntry();
     }
     zip.finish();
+  }
+
+  /**
+   * The events file and the traces file from one pass over the data: the events go straight into
+   * their zip entry, the traces meanwhile into a temporary file that follows as the next entry. A
+   * second pass would read every trace twice, and the traces file would hold up the first byte.
+   */
+  private void tracesAndEvents(ExportSpec spec, ExportRows rows, ZipOutputStream zip, String extension, Rows counter)
+      throws SQLException, IOException {
+    Path tracesFile = Files.createTempFile("trace-export-", extension);
+    try {
+      zip.putNextEntry(new ZipEntry("events" + extension));
+      // The zip deflates and sends the events on a thread of its own, while this one encodes them.
+      try (OutputStream traces = new BufferedOutputStream(Files.newOutputStream(tracesFile), 64 * 1024);
+          OutputStream events = new PipelinedOutputStream(zip, threads);
+          TraceAndEventFiles files = spec.format() == ExportFormat.PARQUET
+              ? new ParquetFiles(traces, events, codec(spec))
+              : new CsvFiles(traces, events)) {
+        TraceRow[] trace = {null};
+        rows.tracesWithEvents(spec.filter(), row -> {
+          if (row instanceof TraceRow next) {
+            trace[0] = next;
+            files.trace(next);
+          } else {
+            files.event(trace[0], (EventRow) row);
+          }
+          counter.add();
+        });
+      }
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("traces" + extension));
+      Files.copy(tracesFile, zip);
+      zip.closeEntry();
+    } finally {
+      Files.deleteIfExists(tracesFile);
+    }
+  }
+
+  /** The traces file and the events file of one export, written side by side. */
+  private interface TraceAndEventFiles extends Closeable {
+    void trace(TraceRow trace) throws IOException;
+
+    void event(TraceRow trace, EventRow event) throws IOException;
+  }
+
+  private static final class CsvFiles implements TraceAndEventFiles {
+    private final CsvRows traces;
+    private final CsvRows events;
+
+    CsvFiles(OutputStream traces, OutputStream events) throws IOException {
+      this.traces = CsvRows.traces(traces);
+      this.events = CsvRows.events(events);
+    }
+
+    @Override
+    public void trace(TraceRow trace) throws IOException {
+      traces.trace(trace);
+    }
+
+    @Override
+    public void event(TraceRow trace, EventRow event) throws IOException {
+      events.event(event);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (events) {
+        traces.close();
+      }
+    }
+  }
+
+  private static final class ParquetFiles implements TraceAndEventFiles {
+    private final ParquetRows.Traces traces;
+    private final ParquetRows.Events events;
+
+    ParquetFiles(OutputStream traces, OutputStream events, CompressionCodecName codec) throws IOException {
+      this.traces = ParquetRows.traces(traces, codec);
+      this.events = ParquetRows.events(events, codec);
+    }
+
+    @Override
+    public void trace(TraceRow trace) throws IOException {
+      traces.write(trace);
+    }
+
+    @Override
+    public void event(TraceRow trace, EventRow event) throws IOException {
+      events.write(trace, event);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (events) {
+        traces.close();
+      }
+    }
   }
 
   private void csvTraces(ExportSpec spec, ExportRows rows, OutputStream out, Rows counter)
