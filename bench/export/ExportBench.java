@@ -414,10 +414,14 @@ public class ExportBench {
   // ---------------------------------------------------------------------------------------------
   // ROUNDS: each export timed right after the COPY baselines it is judged against.
 
-  /** Per round, the export's rate over the faster of its baselines in that round. */
-  record Rounds(List<Double> csv, List<Double> parquet) {
+  /**
+   * Per round, the export's rate over the faster of its baselines in that round; for CSV also
+   * over COPY piped through the gzip program at the same level, as a shell would run it.
+   */
+  record Rounds(List<Double> csv, List<Double> csvAgainstPipe, List<Double> parquet) {
     void print() {
       line("rounds csv", ratios(csv, CSV_TARGET));
+      line("", "against psql COPY | gzip -1: " + ratios(csvAgainstPipe, CSV_TARGET));
       line("rounds parquet", ratios(parquet, PARQUET_TARGET));
     }
 
@@ -437,11 +441,13 @@ public class ExportBench {
     System.out.printf("%nROUNDS: %d, each: COPY with gzip by id and by start, csv+gzip; COPY plain by id and by"
         + " start, parquet zstd (every step timed on its own, one after the other)%n", o.rounds());
     List<Double> csv = new ArrayList<>();
+    List<Double> csvAgainstPipe = new ArrayList<>();
     List<Double> parquet = new ArrayList<>();
     try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "")) {
       for (int round = 1; round <= o.rounds(); round++) {
         Baseline gzipById = quietBaseline(db, server, data, true, BY_ID);
         Baseline gzipByStart = quietBaseline(db, server, data, true, BY_START);
+        double pipe = pipedThroughGzip(data);
         Transfer csvExport = post(api, "csv+gzip round " + round, body(data, "csv", "gzip"), null);
         Baseline plainById = quietBaseline(db, server, data, false, BY_ID);
         Baseline plainByStart = quietBaseline(db, server, data, false, BY_START);
@@ -453,14 +459,34 @@ public class ExportBench {
         double csvRatio = data.events() / csvExport.seconds() / faster(gzipById, gzipByStart).rate();
         double parquetRatio = data.events() / parquetExport.seconds() / faster(plainById, plainByStart).rate();
         csv.add(csvRatio);
+        csvAgainstPipe.add(pipe / csvExport.seconds());
         parquet.add(parquetRatio);
-        System.out.printf(Locale.ROOT, "  round %d: COPY gzip %.2f s (by id) / %.2f s (by start), csv+gzip %.2f s:"
-                + " %.2f; COPY plain %.2f s / %.2f s, parquet %.2f s: %.2f%n", round, gzipById.seconds(),
-            gzipByStart.seconds(), csvExport.seconds(), csvRatio, plainById.seconds(), plainByStart.seconds(),
+        System.out.printf(Locale.ROOT, "  round %d: COPY gzip %.2f s (by id) / %.2f s (by start) / psql | gzip -1"
+                + " %.2f s, csv+gzip %.2f s: %.2f (%.2f against the pipe); COPY plain %.2f s / %.2f s, parquet"
+                + " %.2f s: %.2f%n", round, gzipById.seconds(), gzipByStart.seconds(), pipe, csvExport.seconds(),
+            csvRatio, pipe / csvExport.seconds(), plainById.seconds(), plainByStart.seconds(),
             parquetExport.seconds(), parquetRatio);
       }
     }
-    return new Rounds(csv, parquet);
+    return new Rounds(csv, csvAgainstPipe, parquet);
+  }
+
+  /** Seconds for {@code psql -c "COPY (...) TO STDOUT WITH CSV" | gzip -1 > /dev/null}, in the export's order. */
+  static double pipedThroughGzip(Data data) throws Exception {
+    String copy = "COPY (SELECT " + EVENT_COLUMNS_OUT + " FROM trace t JOIN event e ON e.tenant_id = t.tenant_id"
+        + " AND e.trace_id = t.id" + data.where().replace(" where ", " WHERE ") + " ORDER BY " + BY_ID
+        + ") TO STDOUT WITH CSV";
+    ProcessBuilder shell = new ProcessBuilder("bash", "-c",
+        "set -o pipefail; psql -X -q -h 127.0.0.1 -U postgres -d " + DB_NAME + " -c \"$COPY\" | gzip -1 > /dev/null");
+    shell.environment().put("COPY", copy);
+    shell.redirectErrorStream(true);
+    long t0 = System.nanoTime();
+    Process p = shell.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("psql | gzip -1 failed: " + output);
+    }
+    return secondsSince(t0);
   }
 
   private static Baseline quietBaseline(Connection db, Process server, Data data, boolean gzip, String order)
