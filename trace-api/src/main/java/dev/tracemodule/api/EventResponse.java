@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** An event as stored. {@code durationMs} and {@code parentEventId} may be null. */
+/**
+ * An event as stored. {@code durationMs}, {@code parentEventId} and {@code objectId} (the
+ * ObjectTwin it concerns) may be null.
+ */
 public record EventResponse(
     UUID id,
     UUID traceId,
@@ -14,4 +17,5 @@ public record EventResponse(
     String message,
     Map<String, Object> data,
     Instant timestamp,
-    Double durationMs) {}
+    Double durationMs,
+    String objectId) {}

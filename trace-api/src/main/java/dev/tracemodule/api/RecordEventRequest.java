@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param timestamp when it happened; defaults to when it is recorded
  * @param durationMs how long it took, in milliseconds; at least 0
  * @param parentEventId an event of the same trace this one happened within
+ * @param objectId the object (an ObjectTwin's id) the event concerns; by default the object of
+ *     the anchor the event is recorded inside, if any
  */
 public record RecordEventRequest(
     UUID id,
@@ -24,4 +26,12 @@ public record RecordEventRequest(
     Map<String, Object> data,
     Instant timestamp,
     Double durationMs,
-    UUID parentEventId) {}
+    UUID parentEventId,
+    String objectId) {
+
+  /** An event that names no object itself. */
+  public RecordEventRequest(UUID id, String type, EventLevel level, String message, Map<String, Object> data,
+      Instant timestamp, Double durationMs, UUID parentEventId) {
+    this(id, type, level, message, data, timestamp, durationMs, parentEventId, null);
+  }
+}

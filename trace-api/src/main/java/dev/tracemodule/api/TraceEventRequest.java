@@ -19,10 +19,17 @@ public record TraceEventRequest(
     Map<String, Object> data,
     Instant timestamp,
     Double durationMs,
-    UUID parentEventId) {
+    UUID parentEventId,
+    String objectId) {
+
+  /** An event that names no object itself. */
+  public TraceEventRequest(UUID traceId, UUID id, String type, EventLevel level, String message,
+      Map<String, Object> data, Instant timestamp, Double durationMs, UUID parentEventId) {
+    this(traceId, id, type, level, message, data, timestamp, durationMs, parentEventId, null);
+  }
 
   /** The event, without its trace. */
   public RecordEventRequest event() {
-    return new RecordEventRequest(id, type, level, message, data, timestamp, durationMs, parentEventId);
+    return new RecordEventRequest(id, type, level, message, data, timestamp, durationMs, parentEventId, objectId);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tracemodule.api;
 
+import dev.tracemodule.api.twin.ObjectTwins;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -13,9 +14,10 @@ import java.util.UUID;
  * <p>Inject it with CDI. Every method runs in its own transaction (or joins the caller's) and,
  * once it returns, what it wrote is durable. Failures: {@link TraceNotFoundException}, {@link
  * TraceStateException}, and {@link InvalidInputException} naming every field at fault (the rules
- * are documented on the request records). No argument may be null.
+ * are documented on the request records). No argument may be null. The ObjectTwins operations of
+ * {@link ObjectTwins} are here too.
  */
-public interface TraceManagementService {
+public interface TraceManagementService extends ObjectTwins {
 
   /** Maximum events in one {@code recordEvents} call. */
   int MAX_BATCH_SIZE = 10_000;

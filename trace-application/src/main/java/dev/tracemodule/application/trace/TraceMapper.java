@@ -15,6 +15,7 @@ import dev.tracemodule.domain.shared.FieldChecks;
 import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.shared.JsonMap;
 import dev.tracemodule.domain.shared.TenantId;
+import dev.tracemodule.domain.shared.ObjectId;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventId;
 import dev.tracemodule.domain.trace.EventNode;
@@ -168,6 +169,14 @@ public interface TraceMapper {
 
   default EventId toEventId(UUID id) {
     return id == null ? null : new EventId(id);
+  }
+
+  default ObjectId toObjectId(String id) {
+    return id == null ? null : new ObjectId(id);
+  }
+
+  default String toText(ObjectId id) {
+    return id == null ? null : id.value();
   }
 
   default Map<String, Object> toMap(JsonMap json) {

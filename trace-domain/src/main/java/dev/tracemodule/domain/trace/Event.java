@@ -3,6 +3,7 @@ package dev.tracemodule.domain.trace;
 import dev.tracemodule.domain.shared.JsonMap;
 import dev.tracemodule.domain.shared.TenantId;
 import java.time.Instant;
+import dev.tracemodule.domain.shared.ObjectId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param message free text, or null
  * @param timestamp when it happened, to the microsecond
  * @param durationMs how long it took in milliseconds, or null when it is a point in time
+ * @param objectId the object (ObjectTwin) the event concerns, or null
  */
 public record Event(
     TenantId tenantId,
@@ -26,7 +28,8 @@ public record Event(
     String message,
     JsonMap data,
     Instant timestamp,
-    Double durationMs) {
+    Double durationMs,
+    ObjectId objectId) {
 
   public Event {
     Objects.requireNonNull(tenantId, "tenantId");
@@ -36,6 +39,12 @@ public record Event(
     Objects.requireNonNull(level, "level");
     data = Objects.requireNonNullElse(data, JsonMap.EMPTY);
     Objects.requireNonNull(timestamp, "timestamp");
+  }
+
+  /** An event that concerns no object in particular. */
+  public Event(TenantId tenantId, TraceId traceId, EventId id, EventId parentEventId, String type, EventLevel level,
+      String message, JsonMap data, Instant timestamp, Double durationMs) {
+    this(tenantId, traceId, id, parentEventId, type, level, message, data, timestamp, durationMs, null);
   }
 
   static Event recorded(TenantId tenantId, TraceId traceId, EventId id, NewEvent what, Instant at) {
@@ -49,7 +58,8 @@ public record Event(
         what.message(),
         what.data(),
         at,
-        what.durationMs());
+        what.durationMs(),
+        what.objectId());
   }
 
   public Optional<EventId> parentId() {

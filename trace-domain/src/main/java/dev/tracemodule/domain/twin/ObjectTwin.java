@@ -1,5 +1,6 @@
 package dev.tracemodule.domain.twin;
 
+import dev.tracemodule.domain.shared.ObjectId;
 import dev.tracemodule.domain.shared.StateConflictException;
 import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.trace.EventId;

@@ -1,5 +1,6 @@
 package dev.tracemodule.domain.twin;
 
+import dev.tracemodule.domain.shared.ObjectId;
 import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.trace.EventId;
 import dev.tracemodule.domain.trace.TraceId;
@@ -36,12 +37,6 @@ public interface TwinRepository {
    * all), in order, at most {@code limit}.
    */
   List<StateChange> changesAfter(TenantId tenantId, ObjectId id, StateChange.Position after, Instant until, int limit);
-
-  /** The object's changes from {@code fromRevision} (1 is its first), in order, at most {@code limit}. */
-  List<StateChange> changesFromRevision(TenantId tenantId, ObjectId id, long fromRevision, int limit);
-
-  /** How many changes the object has up to and including the instant. */
-  long countUntil(TenantId tenantId, ObjectId id, Instant until);
 
   /** The latest snapshot whose last change happened at or before {@code at}. */
   Optional<ObjectTwin.Snapshot> snapshotAt(TenantId tenantId, ObjectId id, Instant at);

@@ -1,5 +1,6 @@
 package dev.tracemodule.domain.twin;
 
+import dev.tracemodule.domain.shared.ObjectId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -85,6 +85,7 @@ final class EventCopyWriter {
       mapJsonb("data", event -> json(event.data()));
       mapTimeStampTz("occurred_at", event -> event.timestamp().atZone(ZoneOffset.UTC));
       mapDouble("duration_ms", Event::durationMs);
+      mapText("object_id", event -> event.objectId() == null ? null : event.objectId().value());
     }
 
     private static UUID uuidOf(EventId id) {

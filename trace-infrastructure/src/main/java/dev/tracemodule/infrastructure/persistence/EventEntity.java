@@ -52,6 +52,9 @@ public class EventEntity {
   @Column(name = "duration_ms")
   private Double durationMs;
 
+  @Column(name = "object_id")
+  private String objectId;
+
   /** Assigned by the database; orders events of the same instant as they were recorded. */
   @Column(insertable = false, updatable = false)
   private Long seq;
@@ -94,6 +97,10 @@ public class EventEntity {
 
   public Double getDurationMs() {
     return durationMs;
+  }
+
+  public String getObjectId() {
+    return objectId;
   }
 
   /** The primary key; JPA needs a mutable class here. */

@@ -1,6 +1,7 @@
 package dev.tracemodule.infrastructure.persistence;
 
 import dev.tracemodule.domain.shared.JsonMap;
+import dev.tracemodule.domain.shared.ObjectId;
 import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventId;
@@ -25,6 +26,10 @@ public interface PersistenceMapper {
 
   @Mapping(target = "data", qualifiedByName = "data")
   Event toEvent(EventEntity row);
+
+  default ObjectId toObjectId(String column) {
+    return column == null ? null : new ObjectId(column);
+  }
 
   default String toColumn(TenantId tenantId) {
     return tenantId.value();

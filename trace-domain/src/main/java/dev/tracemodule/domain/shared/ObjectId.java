@@ -1,6 +1,5 @@
-package dev.tracemodule.domain.twin;
+package dev.tracemodule.domain.shared;
 
-import dev.tracemodule.domain.shared.InvalidValueException;
 import java.util.Objects;
 
 /** The id of an object, chosen by the application: {@code cart-123}, an order number, a device's serial. */
