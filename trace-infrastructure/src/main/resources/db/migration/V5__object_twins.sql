@@ -73,6 +73,7 @@ create table twin_snapshot (
     tenant_id      text        not null,
     object_id      text        not null,
     revision       bigint      not null,
+    type_name      text        not null,
     -- The position of the last change the snapshot includes.
     last_at        timestamptz not null,
     last_seq       bigint      not null,

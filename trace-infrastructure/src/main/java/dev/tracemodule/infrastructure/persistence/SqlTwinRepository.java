@@ -206,8 +206,8 @@ public class SqlTwinRepository implements TwinRepository {
   public void storeSnapshot(ObjectTwin.Snapshot s) {
     Jdbc.run(em, connection -> {
       try (PreparedStatement insert = connection.prepareStatement("insert into twin_snapshot (tenant_id, object_id,"
-          + " revision, last_at, last_seq, type_version, state, last_change_id, last_trace_id)"
-          + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict (tenant_id, object_id, revision) do update"
+          + " revision, last_at, last_seq, type_version, state, last_change_id, last_trace_id, type_name)"
+          + " values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) on conflict (tenant_id, object_id, revision) do update"
           + " set last_at = excluded.last_at, last_seq = excluded.last_seq, type_version = excluded.type_version,"
           + " state = excluded.state, last_change_id = excluded.last_change_id,"
           + " last_trace_id = excluded.last_trace_id")) {
@@ -220,6 +220,7 @@ public class SqlTwinRepository implements TwinRepository {
         insert.setString(7, TwinJson.write(s.state()));
         insert.setObject(8, uuid(s.lastChangeId()));
         insert.setObject(9, uuid(s.lastTraceId()));
+        insert.setString(10, s.typeName().value());
         insert.executeUpdate();
       }
       return null;
