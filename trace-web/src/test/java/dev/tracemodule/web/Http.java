@@ -30,6 +30,10 @@ final class Http {
     return send(request(path).DELETE());
   }
 
+  Reply put(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   Reply post(String path, String json) {
     return post(path, "application/json", HttpRequest.BodyPublishers.ofString(json));
   }

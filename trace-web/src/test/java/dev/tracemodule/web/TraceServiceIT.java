@@ -2,6 +2,7 @@ package dev.tracemodule.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tracemodule.api.CreateTraceRequest;
 import dev.tracemodule.api.EventLevel;
@@ -19,6 +20,15 @@ import dev.tracemodule.api.TraceResponse;
 import dev.tracemodule.api.TraceStateException;
 import dev.tracemodule.api.TraceStatus;
 import dev.tracemodule.api.TraceType;
+import dev.tracemodule.api.twin.StateChangeResponse;
+import dev.tracemodule.api.twin.TwinAnchor;
+import dev.tracemodule.api.twin.TwinFieldDefinition;
+import dev.tracemodule.api.twin.TwinTypeResponse;
+import dev.tracemodule.api.twin.TypeRegistrationResponse;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
@@ -58,7 +68,51 @@ class TraceServiceIT {
 
   @Deployment
   static WebArchive deployment() {
-    return ItDeployment.builtWar();
+    // An application's twin types in a jar of its own, scanned whole by CDI.
+    JavaArchive types = ShrinkWrap.create(JavaArchive.class, "trace-it-types.jar")
+        .addClass(ItShoppingCart.class)
+        .addAsManifestResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
+            + " version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml");
+    return ItDeployment.builtWar().addAsLibrary(types).addClass(ItEventsApi.class);
+  }
+
+  @Test
+  void annotatedTypesOfTheApplicationAreRegisteredAtStart() {
+    TwinTypeResponse cart = traces.getTwinType("ItShoppingCart", null);
+    assertThat(cart.description()).isEqualTo("A user's shopping cart");
+    assertThat(cart.fields()).extracting(TwinFieldDefinition::name, TwinFieldDefinition::type)
+        .containsExactly(tuple("itemCount", "integer"), tuple("totalValue", "decimal"), tuple("items", "list<string>"),
+            tuple("status", "string"), tuple("checkedOutAt", "timestamp"));
+    assertThat(cart.fields().get(3).defaultValue()).isEqualTo("active");
+    assertThat(traces.registerType(ItShoppingCart.class).outcome())
+        .isEqualTo(TypeRegistrationResponse.Outcome.UNCHANGED);
+  }
+
+  @Test
+  void anchorsNestAndTheObjectTravelsInBaggageAcrossAnHttpCall() throws Exception {
+    TraceResponse trace = traces.createTrace(request("anchors"));
+    ItEventsApi remote = RestClientBuilder.newBuilder().baseUrl(new URL(base, "api/v1/")).build(ItEventsApi.class);
+    String cart = "cart-" + UUID.randomUUID();
+    assertThat(traces.currentObjectId()).isNull();
+    try (TwinAnchor outer = traces.anchor(cart, ItShoppingCart.class)) {
+      EventResponse inOuter = traces.recordEvent(trace.id(), event(null, "outer", EventLevel.INFO, null));
+      assertThat(inOuter.objectId()).isEqualTo(cart);
+      StateChangeResponse changed = outer.recordChange(Map.of("itemCount", 2, "items", List.of("sku-1")));
+      assertThat(changed.twin().state()).containsEntry("itemCount", 2L).containsEntry("status", "active");
+      try (TwinAnchor inner = traces.anchor("device-7", (String) null)) {
+        assertThat(traces.recordEvent(trace.id(), event(null, "inner", EventLevel.INFO, null)).objectId())
+            .isEqualTo("device-7");
+        String answered = remote.record(trace.id(), "{\"type\":\"remote\"}");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(answered).get("objectId").asText())
+            .as("the called endpoint was anchored by the baggage the client sent").isEqualTo("device-7");
+      }
+      assertThat(traces.currentObjectId()).as("the outer anchor is back").isEqualTo(cart);
+      String answered = remote.record(trace.id(), "{\"type\":\"remote-outer\"}");
+      assertThat(answered).contains("\"objectId\":\"" + cart + "\"");
+    }
+    assertThat(traces.currentObjectId()).isNull();
+    assertThat(traces.recordEvent(trace.id(), event(null, "after", EventLevel.INFO, null)).objectId()).isNull();
+    assertThat(traces.getTwin(cart, null).revision()).isEqualTo(1);
   }
 
   @Test

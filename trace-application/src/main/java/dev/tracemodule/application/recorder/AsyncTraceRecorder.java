@@ -1,6 +1,7 @@
 package dev.tracemodule.application.recorder;
 
 import dev.tracemodule.api.EventLevel;
+import dev.tracemodule.application.twin.TwinContext;
 import dev.tracemodule.api.RecordEventRequest;
 import dev.tracemodule.api.TraceRecorder;
 import dev.tracemodule.domain.shared.TenantId;
@@ -88,7 +89,9 @@ public final class AsyncTraceRecorder implements TraceRecorder, AutoCloseable {
       throw new IllegalArgumentException("traceId and event must not be null");
     }
     RecordEventRequest stamped = event;
-    if (event.id() == null || event.timestamp() == null) {
+    // The writer runs on its own thread: the anchor's object is taken now, from the caller's.
+    String anchored = event.objectId() == null ? TwinContext.currentObjectId() : null;
+    if (event.id() == null || event.timestamp() == null || anchored != null) {
       stamped =
           new RecordEventRequest(
               event.id() != null ? event.id() : TimeOrderedIds.next(clock),
@@ -98,7 +101,8 @@ public final class AsyncTraceRecorder implements TraceRecorder, AutoCloseable {
               event.data(),
               event.timestamp() != null ? event.timestamp() : clock.instant(),
               event.durationMs(),
-              event.parentEventId());
+              event.parentEventId(),
+              anchored != null ? anchored : event.objectId());
     }
     enqueue(new QueuedEvent(tenant.get(), traceId, stamped));
     return stamped.id();

@@ -16,6 +16,19 @@ import dev.tracemodule.api.ExportFile;
 import dev.tracemodule.api.ExportJobResponse;
 import dev.tracemodule.api.ExportRequest;
 import dev.tracemodule.application.export.ExportUseCases;
+import dev.tracemodule.application.twin.TwinUseCases;
+import dev.tracemodule.api.twin.StateChangeRequest;
+import dev.tracemodule.api.twin.StateChangeResponse;
+import dev.tracemodule.api.twin.TraceTwinResponse;
+import dev.tracemodule.api.twin.TwinAnchor;
+import dev.tracemodule.api.twin.TwinDiffResponse;
+import dev.tracemodule.api.twin.TwinHistoryResponse;
+import dev.tracemodule.api.twin.TwinPageResponse;
+import dev.tracemodule.api.twin.TwinRegistryDocument;
+import dev.tracemodule.api.twin.TwinStateResponse;
+import dev.tracemodule.api.twin.TwinTypeDefinition;
+import dev.tracemodule.api.twin.TwinTypeResponse;
+import dev.tracemodule.api.twin.TypeRegistrationResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -68,6 +81,7 @@ public class DefaultTraceManagementService implements TraceManagementService {
   private GetMetricsHandler getMetrics;
   private GetDashboardHandler getDashboard;
   private ExportUseCases exports;
+  private TwinUseCases twins;
 
   protected DefaultTraceManagementService() {}
 
@@ -87,7 +101,8 @@ public class DefaultTraceManagementService implements TraceManagementService {
       QueryTracesHandler queryTraces,
       GetMetricsHandler getMetrics,
       GetDashboardHandler getDashboard,
-      ExportUseCases exports) {
+      ExportUseCases exports,
+      TwinUseCases twins) {
     this.tenant = tenant;
     this.input = input;
     this.mapper = mapper;
@@ -103,6 +118,7 @@ public class DefaultTraceManagementService implements TraceManagementService {
     this.getMetrics = getMetrics;
     this.getDashboard = getDashboard;
     this.exports = exports;
+    this.twins = twins;
   }
 
   @Override
@@ -270,5 +286,83 @@ public class DefaultTraceManagementService implements TraceManagementService {
 
   private TraceId traceId(UUID traceId) {
     return new TraceId(input.present("traceId", traceId));
+  }
+
+  // ---- ObjectTwins ----
+
+  @Override
+  public TypeRegistrationResponse registerType(TwinTypeDefinition definition) {
+    return twins.registerType(definition);
+  }
+
+  @Override
+  public TypeRegistrationResponse registerType(Class<?> annotated) {
+    return twins.registerType(annotated);
+  }
+
+  @Override
+  public List<TwinTypeResponse> getTwinTypes() {
+    return twins.getTwinTypes();
+  }
+
+  @Override
+  public TwinTypeResponse getTwinType(String name, Integer version) {
+    return twins.getTwinType(name, version);
+  }
+
+  @Override
+  public TwinRegistryDocument exportRegistry() {
+    return twins.exportRegistry();
+  }
+
+  @Override
+  public List<TypeRegistrationResponse> importRegistry(TwinRegistryDocument document) {
+    return twins.importRegistry(document);
+  }
+
+  @Override
+  public StateChangeResponse recordChange(String objectId, StateChangeRequest change) {
+    return twins.recordChange(objectId, change);
+  }
+
+  @Override
+  public TwinStateResponse getTwin(String objectId, java.time.Instant at) {
+    return twins.getTwin(objectId, at);
+  }
+
+  @Override
+  public TwinHistoryResponse getTwinHistory(String objectId, long fromRevision, int limit) {
+    return twins.getTwinHistory(objectId, fromRevision, limit);
+  }
+
+  @Override
+  public TwinDiffResponse diffTwin(String objectId, java.time.Instant from, java.time.Instant to) {
+    return twins.diffTwin(objectId, from, to);
+  }
+
+  @Override
+  public TwinPageResponse findTwins(String type, java.util.Map<String, Object> fieldEquals, String cursor,
+      Integer size) {
+    return twins.findTwins(type, fieldEquals, cursor, size);
+  }
+
+  @Override
+  public List<TraceTwinResponse> getTraceTwins(UUID traceId) {
+    return twins.getTraceTwins(traceId);
+  }
+
+  @Override
+  public TwinAnchor anchor(String objectId, String type) {
+    return twins.anchor(objectId, type);
+  }
+
+  @Override
+  public TwinAnchor anchor(String objectId, Class<?> type) {
+    return twins.anchor(objectId, type);
+  }
+
+  @Override
+  public String currentObjectId() {
+    return twins.currentObjectId();
   }
 }

@@ -5,7 +5,9 @@ import dev.tracemodule.api.TraceNotFoundException;
 import dev.tracemodule.application.trace.EventsRecorded.Rejection;
 import dev.tracemodule.application.trace.RecordEvents.Shape;
 import dev.tracemodule.application.trace.RecordEvents.TracedEvent;
+import dev.tracemodule.application.twin.TwinContext;
 import dev.tracemodule.domain.shared.DomainException;
+import dev.tracemodule.domain.shared.ObjectId;
 import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.trace.DuplicateEventException;
 import dev.tracemodule.domain.trace.Event;
@@ -88,12 +90,14 @@ public class RecordEventsHandler {
     events.findByKeys(command.tenantId(), lookUp).forEach(e -> known.put(EventKey.of(e), e));
     Set<EventKey> seen = new HashSet<>();
     Instant now = clock.instant();
+    // Events recorded inside an anchor concern its object, unless they name one.
+    ObjectId anchored = TwinContext.currentObject();
     List<Event> recorded = new ArrayList<>(command.events().size());
     List<Event> alreadyRecorded = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
     for (int i = 0; i < command.events().size(); i++) {
       TracedEvent item = command.events().get(i);
-      NewEvent what = item.event();
+      NewEvent what = NewEvent.concerning(item.event(), anchored);
       try {
         Trace trace = locked.get(item.traceId());
         if (trace == null) {

@@ -43,7 +43,8 @@ public final class TraceModule {
             new dev.tracemodule.application.query.QueryTracesHandler(null),
             null,
             null,
-            null);
+            null,
+            null); // twins are tested against PostgreSQL
   }
 
   /** Events stored for the trace, read from the repository rather than through the service. */

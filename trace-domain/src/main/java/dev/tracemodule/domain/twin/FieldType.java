@@ -35,6 +35,8 @@ public final class FieldType {
   public static final FieldType TIMESTAMP = new FieldType(Kind.TIMESTAMP, null);
 
   private static final int MAX_DEPTH = 8;
+  private static final java.util.regex.Pattern DECIMAL_TEXT =
+      java.util.regex.Pattern.compile("-?\\d{1,60}(\\.\\d{1,60})?");
 
   private final Kind kind;
   /** Of a list or map's values; null otherwise. */
@@ -210,8 +212,10 @@ public final class FieldType {
       number = new BigDecimal(value.toString());
     } else if ((value instanceof Double || value instanceof Float) && Double.isFinite(((Number) value).doubleValue())) {
       number = new BigDecimal(value.toString());
+    } else if (value instanceof String text && DECIMAL_TEXT.matcher(text).matches()) {
+      number = new BigDecimal(text); // exact, where a JSON number may have passed through a double
     } else {
-      throw new Mismatch("", "must be a finite number");
+      throw new Mismatch("", "must be a finite number, or a decimal number as text (\"12.50\")");
     }
     // At least one decimal place, so that JSON tells a decimal from an integer when read back.
     BigDecimal stripped = number.stripTrailingZeros();

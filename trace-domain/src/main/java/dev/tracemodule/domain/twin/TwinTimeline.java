@@ -71,13 +71,16 @@ public final class TwinTimeline {
   }
 
   /**
-   * The object with every change before {@code position}: a state of revision 0, at its type's
-   * defaults, when there is none.
+   * The object with every change before {@code position}; empty when it had none yet (the change
+   * at {@code position} made it).
    */
-  public ObjectTwin before(TenantId tenantId, ObjectId id, StateChange.Position position, TwinType typeOfFirst) {
-    Optional<ObjectTwin.Snapshot> snapshot = twins.snapshotBefore(tenantId, id, position);
-    ObjectTwin base = snapshot.map(ObjectTwin::restore).orElseGet(() -> ObjectTwin.create(tenantId, id, typeOfFirst));
-    return replay(base, position.at(), change -> change.position().compareTo(position) < 0, twin -> {});
+  public Optional<ObjectTwin> before(TenantId tenantId, ObjectId id, StateChange.Position position) {
+    ObjectTwin base = base(tenantId, id, twins.snapshotBefore(tenantId, id, position), null);
+    if (base == null) {
+      return Optional.empty();
+    }
+    ObjectTwin twin = replay(base, position.at(), change -> change.position().compareTo(position) < 0, t -> {});
+    return twin.isNew() ? Optional.empty() : Optional.of(twin);
   }
 
   /** Up to {@code limit} changes from revision {@code fromRevision} (1 is the first), as applied. */

@@ -71,7 +71,8 @@ final class ProblemMapping {
   }
 
   private static Problem fromModule(TraceModuleException e) {
-    if (e instanceof TraceNotFoundException || e instanceof dev.tracemodule.api.ExportNotFoundException) {
+    if (e instanceof TraceNotFoundException || e instanceof dev.tracemodule.api.ExportNotFoundException
+        || e instanceof dev.tracemodule.api.twin.TwinNotFoundException) {
       return ProblemType.NOT_FOUND.problem(e.getMessage());
     }
     if (e instanceof TraceStateException) {

@@ -29,6 +29,9 @@ public class TraceModuleApplication extends Application {
         TraceQueryResource.class,
         MetricsResource.class,
         ExportResource.class,
+        TwinTypeResource.class,
+        TwinResource.class,
+        TwinBaggageFilter.class,
         JsonMapping.class,
         ProblemMapper.class,
         BodySizeLimit.class);

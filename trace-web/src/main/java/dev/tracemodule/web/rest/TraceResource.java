@@ -10,6 +10,7 @@ import dev.tracemodule.api.TraceQuery;
 import dev.tracemodule.api.TraceResponse;
 import dev.tracemodule.api.TraceStatus;
 import dev.tracemodule.api.TraceType;
+import dev.tracemodule.api.twin.TraceTwinResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -102,6 +103,13 @@ public class TraceResource {
   public Response delete(@PathParam("id") String id) {
     traces.deleteTrace(Params.uuid("id", id));
     return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{id}/twins")
+  @Operation(summary = "The objects the trace changed, with their states before and after it")
+  public List<TraceTwinResponse> twins(@PathParam("id") String id) {
+    return traces.getTraceTwins(Params.uuid("id", id));
   }
 
   @POST
