@@ -91,13 +91,23 @@ public final class AnnotatedTwinTypes {
       }
       nullable = annotation.nullable();
     } else if (raw.isPrimitive()) {
-      defaultValue = raw == boolean.class ? Boolean.FALSE : raw == double.class || raw == float.class ? 0.0 : 0L;
+      defaultValue = primitiveZero(raw);
       nullable = false;
     } else {
       nullable = true;
     }
     String description = annotation == null ? null : blankToNull(annotation.description());
     return new TwinFieldDefinition(name, type, defaultValue, nullable, description);
+  }
+
+  private static Object primitiveZero(Class<?> primitive) {
+    if (primitive == boolean.class) {
+      return Boolean.FALSE;
+    }
+    if (primitive == double.class || primitive == float.class) {
+      return Double.valueOf(0.0);
+    }
+    return Long.valueOf(0L); // (a ?: chain of 0.0 and 0L would widen this one to a double)
   }
 
   private static String typeOf(Type generic, Class<?> owner, String field) {
