@@ -24,9 +24,16 @@ public record TraceQuery(
     SortField sortBy,
     SortDirection direction,
     int page,
-    int size) {
+    int size,
+    String otelTraceId) {
 
   public static final int DEFAULT_SIZE = 20;
+
+  /** A query that names no OpenTelemetry trace. */
+  public TraceQuery(String contextId, Set<TraceType> types, Set<TraceStatus> statuses, Instant from, Instant to,
+      Boolean hasErrors, Set<String> tags, SortField sortBy, SortDirection direction, int page, int size) {
+    this(contextId, types, statuses, from, to, hasErrors, tags, sortBy, direction, page, size, null);
+  }
 
   /** The first page of all traces, newest first. */
   public static TraceQuery firstPage() {

@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param completedAt when it ended; null while active
  * @param durationMs from start to end in milliseconds; null while active
  * @param failureReason why it failed; null unless it did
+ * @param otelTraceId the OpenTelemetry trace it belongs to (32 hex digits), or null
+ * @param otelSpanId the OpenTelemetry span it was created from (16 hex digits), or null
  */
 public record TraceResponse(
     UUID id,
@@ -25,4 +27,6 @@ public record TraceResponse(
     Instant startedAt,
     Instant completedAt,
     Double durationMs,
-    String failureReason) {}
+    String failureReason,
+    String otelTraceId,
+    String otelSpanId) {}

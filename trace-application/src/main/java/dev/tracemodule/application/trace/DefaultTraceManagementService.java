@@ -126,7 +126,15 @@ public class DefaultTraceManagementService implements TraceManagementService {
     return translated(
         () ->
             mapper.toResponse(
-                createTrace.handle(new CreateTrace(tenant.get(), mapper.toNewTrace(input.present("body", request))))));
+                createTrace.handle(new CreateTrace(tenant.get(),
+                    mapper.toNewTrace(inCallersTrace(input.present("body", request)))))));
+  }
+
+  /** The request, in the caller's OpenTelemetry trace unless it names one. */
+  private static CreateTraceRequest inCallersTrace(CreateTraceRequest request) {
+    CallerTrace.Ids caller = request.otelTraceId() == null ? CallerTrace.current() : null;
+    return caller == null ? request : new CreateTraceRequest(request.contextId(), request.executionId(), request.type(),
+        request.name(), request.description(), request.metadata(), request.tags(), caller.traceId(), caller.spanId());
   }
 
   @Override

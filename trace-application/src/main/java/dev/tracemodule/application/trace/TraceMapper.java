@@ -102,7 +102,8 @@ public interface TraceMapper {
             query.to(),
             query.hasErrors(),
             query.tags(),
-            sort);
+            sort,
+            query.otelTraceId());
     return new FindTraces(criteria, new PageRequest(query.page(), query.size()));
   }
 

@@ -33,6 +33,8 @@ public final class Trace {
   private final JsonMap metadata;
   private final List<String> tags;
   private final Instant startedAt;
+  private final String otelTraceId;
+  private final String otelSpanId;
   private TraceStatus status;
   private Instant completedAt;
   private String failureReason;
@@ -55,6 +57,8 @@ public final class Trace {
     this.metadata = what.metadata();
     this.tags = what.tags();
     this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+    this.otelTraceId = what.otelTraceId();
+    this.otelSpanId = what.otelSpanId();
     this.status = Objects.requireNonNull(status, "status");
     this.completedAt = completedAt;
     this.failureReason = failureReason;
@@ -75,7 +79,9 @@ public final class Trace {
             stored.name(),
             stored.description(),
             stored.metadata(),
-            stored.tags());
+            stored.tags(),
+            stored.otelTraceId(),
+            stored.otelSpanId());
     return new Trace(
         stored.tenantId(),
         stored.id(),
@@ -100,7 +106,9 @@ public final class Trace {
         status,
         startedAt,
         completedAt,
-        failureReason);
+        failureReason,
+        otelTraceId,
+        otelSpanId);
   }
 
   /**
@@ -237,6 +245,16 @@ public final class Trace {
   /** When the trace ended, or null while it is active. */
   public Instant completedAt() {
     return completedAt;
+  }
+
+  /** The OpenTelemetry trace it belongs to (32 hex digits), or null. */
+  public String otelTraceId() {
+    return otelTraceId;
+  }
+
+  /** The OpenTelemetry span it was started from (16 hex digits), or null. */
+  public String otelSpanId() {
+    return otelSpanId;
   }
 
   /** Why it failed, or null unless it did. */

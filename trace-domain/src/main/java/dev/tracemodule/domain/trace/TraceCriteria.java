@@ -13,6 +13,7 @@ import java.util.Set;
  * @param startedTo exclusive upper bound of {@code startedAt}
  * @param hasErrors traces with (true) or without (false) an error or critical event
  * @param tags traces carrying every one of these tags
+ * @param otelTraceId traces of this OpenTelemetry trace (32 hex digits)
  */
 public record TraceCriteria(
     TenantId tenantId,
@@ -23,7 +24,8 @@ public record TraceCriteria(
     Instant startedTo,
     Boolean hasErrors,
     Set<String> tags,
-    TraceSort sort) {
+    TraceSort sort,
+    String otelTraceId) {
 
   public TraceCriteria {
     Objects.requireNonNull(tenantId, "tenantId");
@@ -31,9 +33,19 @@ public record TraceCriteria(
     statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
     tags = tags == null ? Set.of() : Set.copyOf(tags);
     sort = Objects.requireNonNullElse(sort, TraceSort.NEWEST_FIRST);
+    otelTraceId = otelTraceId == null || otelTraceId.isBlank() ? null : otelTraceId.strip().toLowerCase(java.util.Locale.ROOT);
+    if (otelTraceId != null && !otelTraceId.matches("[0-9a-f]{32}")) {
+      throw new InvalidValueException("otelTraceId", "must be 32 hex digits");
+    }
     if (startedFrom != null && startedTo != null && !startedFrom.isBefore(startedTo)) {
       throw new InvalidValueException("from", "must be before 'to'");
     }
+  }
+
+  /** Criteria that name no OpenTelemetry trace. */
+  public TraceCriteria(TenantId tenantId, String contextId, Set<TraceType> types, Set<TraceStatus> statuses,
+      Instant startedFrom, Instant startedTo, Boolean hasErrors, Set<String> tags, TraceSort sort) {
+    this(tenantId, contextId, types, statuses, startedFrom, startedTo, hasErrors, tags, sort, null);
   }
 
   public static TraceCriteria all(TenantId tenantId) {

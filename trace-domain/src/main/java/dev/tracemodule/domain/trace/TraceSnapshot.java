@@ -22,4 +22,15 @@ public record TraceSnapshot(
     TraceStatus status,
     Instant startedAt,
     Instant completedAt,
-    String failureReason) {}
+    String failureReason,
+    String otelTraceId,
+    String otelSpanId) {
+
+  /** A trace outside any OpenTelemetry trace. */
+  public TraceSnapshot(TenantId tenantId, TraceId id, String contextId, String executionId, TraceType type, String name,
+      String description, JsonMap metadata, List<String> tags, TraceStatus status, Instant startedAt,
+      Instant completedAt, String failureReason) {
+    this(tenantId, id, contextId, executionId, type, name, description, metadata, tags, status, startedAt,
+        completedAt, failureReason, null, null);
+  }
+}

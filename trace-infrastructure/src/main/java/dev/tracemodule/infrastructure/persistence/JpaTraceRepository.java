@@ -116,19 +116,7 @@ public class JpaTraceRepository implements TraceRepository {
    * after the end (the caller holds the trace exclusively), so they never go stale.
    */
   private void countEventsOfEnded(Trace trace) {
-    em.createNativeQuery(
-            "update trace t set debug_events = c.debug, info_events = c.info, warn_events = c.warn,"
-                + " error_events = c.error, critical_events = c.critical"
-                + " from (select count(*) filter (where e.level = 'debug') as debug,"
-                + " count(*) filter (where e.level = 'info') as info,"
-                + " count(*) filter (where e.level = 'warn') as warn,"
-                + " count(*) filter (where e.level = 'error') as error,"
-                + " count(*) filter (where e.level = 'critical') as critical"
-                + " from event e where e.tenant_id = :tenant and e.trace_id = :id) c"
-                + " where t.tenant_id = :tenant and t.id = :id and t.debug_events is null")
-        .setParameter("tenant", trace.tenantId().value())
-        .setParameter("id", trace.id().value())
-        .executeUpdate();
+    EndedTraceCounts.write(em, trace.tenantId().value(), trace.id().value());
   }
 
   @Override
@@ -176,6 +164,10 @@ public class JpaTraceRepository implements TraceRepository {
   private static String where(TraceCriteria criteria, Map<String, Object> parameters) {
     StringBuilder where = new StringBuilder("where t.tenantId = :tenant");
     parameters.put("tenant", criteria.tenantId().value());
+    if (criteria.otelTraceId() != null) {
+      where.append(" and t.otelTraceId = :otelTraceId");
+      parameters.put("otelTraceId", criteria.otelTraceId());
+    }
     if (criteria.contextId() != null) {
       where.append(" and t.contextId = :contextId");
       parameters.put("contextId", criteria.contextId());

@@ -68,6 +68,12 @@ public class TraceEntity {
   @Column(name = "failure_reason")
   private String failureReason;
 
+  @Column(name = "otel_trace_id")
+  private String otelTraceId;
+
+  @Column(name = "otel_span_id")
+  private String otelSpanId;
+
   public String getTenantId() {
     return tenantId;
   }
@@ -178,6 +184,22 @@ public class TraceEntity {
 
   public void setFailureReason(String failureReason) {
     this.failureReason = failureReason;
+  }
+
+  public String getOtelTraceId() {
+    return otelTraceId;
+  }
+
+  public void setOtelTraceId(String otelTraceId) {
+    this.otelTraceId = otelTraceId;
+  }
+
+  public String getOtelSpanId() {
+    return otelSpanId;
+  }
+
+  public void setOtelSpanId(String otelSpanId) {
+    this.otelSpanId = otelSpanId;
   }
 
   /** The primary key; JPA needs a mutable class here. */

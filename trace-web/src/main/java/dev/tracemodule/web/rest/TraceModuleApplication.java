@@ -32,6 +32,7 @@ public class TraceModuleApplication extends Application {
         TwinTypeResource.class,
         TwinResource.class,
         TwinBaggageFilter.class,
+        TraceparentFilter.class,
         JsonMapping.class,
         ProblemMapper.class,
         BodySizeLimit.class);

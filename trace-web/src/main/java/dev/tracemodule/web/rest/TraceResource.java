@@ -72,7 +72,9 @@ public class TraceResource {
       @Parameter(description = "1 to 1000, default 20") @QueryParam("size") String size,
       @Parameter(description = "field[,asc|desc]: startedAt, completedAt, duration, name, type, status")
           @QueryParam("sort")
-          String sort) {
+          String sort,
+      @Parameter(description = "traces of this OpenTelemetry trace (32 hex digits)") @QueryParam("otelTraceId")
+          String otelTraceId) {
     String[] sortParts = sort == null || sort.isBlank() ? new String[0] : sort.split(",", -1);
     TraceQuery query =
         new TraceQuery(
@@ -86,7 +88,8 @@ public class TraceResource {
             sortField(sortParts),
             sortDirection(sortParts),
             Params.integer("page", page, 0),
-            Params.integer("size", size, TraceQuery.DEFAULT_SIZE));
+            Params.integer("size", size, TraceQuery.DEFAULT_SIZE),
+            otelTraceId == null || otelTraceId.isBlank() ? null : otelTraceId);
     return traces.queryTraces(query);
   }
 
