@@ -19,13 +19,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The runnable server as a user starts it: {@code java -jar trace-server.jar}, on a database it
- * creates itself. What it acknowledged survives a stop by SIGTERM and a new start.
+ * creates itself. What it acknowledged survives a stop by SIGTERM and a new start; with the
+ * standard {@code OTEL_*} variables set, it traces its own requests over OTLP.
  */
 class TraceServerIT {
 
@@ -68,7 +70,59 @@ class TraceServerIT {
     assertThat(tree.get(0).get("children").get(0).get("event").get("type").asText()).isEqualTo("row");
   }
 
+  @Test
+  void withTheOtelVariablesSetItsOwnRequestsAreExportedOverOtlpInTheCallersTrace() throws Exception {
+    dropDatabase();
+    int port = freePort();
+    // The server exports its own spans to its own OTLP receiver: what it sends, it stores.
+    server = start(port, "telemetry", Map.of(
+        "OTEL_SDK_DISABLED", "false",
+        "OTEL_SERVICE_NAME", "trace-module-it",
+        "OTEL_TRACES_EXPORTER", "otlp",
+        "OTEL_METRICS_EXPORTER", "none",
+        "OTEL_LOGS_EXPORTER", "none",
+        "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+        "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + port,
+        "OTEL_BSP_SCHEDULE_DELAY", "100"));
+
+    String callerTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String callerSpan = "00f067aa0ba902b7";
+    HttpResponse<String> created = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/traces"))
+            .header("Content-Type", "application/json")
+            .header("traceparent", "00-" + callerTrace + "-" + callerSpan + "-01")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"contextId\":\"caller\",\"type\":\"custom\",\"name\":\"linked\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(JSON.readTree(created.body()).get("otelTraceId").asText()).isEqualTo(callerTrace);
+
+    // The server's span of that request arrives through the exporter's next batch.
+    JsonNode imported = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (imported == null && System.nanoTime() < deadline) {
+      for (JsonNode trace : get(port, "/api/v1/traces?otelTraceId=" + callerTrace).get("items")) {
+        if (trace.get("tags").toString().contains("otlp")) {
+          imported = trace;
+        }
+      }
+      Thread.sleep(250);
+    }
+    assertThat(imported).as("the server's own span, exported over OTLP").isNotNull();
+    assertThat(imported.get("contextId").asText()).isEqualTo("trace-module-it");
+    JsonNode span = get(port, "/api/v1/traces/" + imported.get("id").asText()).get("events").get(0);
+    assertThat(span.get("type").asText()).isEqualTo("span");
+    assertThat(span.get("data").get("otel").get("kind").asText()).isEqualTo("server");
+    assertThat(span.get("data").get("otel").get("parentSpanId").asText()).as("a child of the caller's span")
+        .isEqualTo(callerSpan);
+    assertThat(span.get("message").asText()).startsWith("POST");
+  }
+
   private Process start(int port, String run) throws Exception {
+    return start(port, run, Map.of());
+  }
+
+  private Process start(int port, String run, Map<String, String> environment) throws Exception {
     Path log = Path.of("target", "trace-server-" + run + ".log");
     // A fresh runtime directory: one left from an earlier run would redeploy what it held.
     Path root = Path.of("target", "payara-" + run);
@@ -82,6 +136,7 @@ class TraceServerIT {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("TRACE_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+    builder.environment().putAll(environment);
     Process process = builder.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (System.nanoTime() < deadline) {

@@ -107,6 +107,12 @@ public interface TraceManagementService extends ObjectTwins {
    */
   Optional<ExportJobResponse> cancelExport(UUID exportId);
 
+  /**
+   * Spans imported over OTLP, across traces: by service, name, attribute values, duration and
+   * status, in a window of at most 31 days (the last hour unless the query names one).
+   */
+  SpanPageResponse findSpans(SpanQuery query);
+
   /** Deletes the trace and all its events. */
   void deleteTrace(UUID traceId);
 }

@@ -16,7 +16,10 @@ import dev.tracemodule.api.ExportFile;
 import dev.tracemodule.api.ExportJobResponse;
 import dev.tracemodule.api.ExportRequest;
 import dev.tracemodule.application.export.ExportUseCases;
+import dev.tracemodule.application.telemetry.FindSpansHandler;
 import dev.tracemodule.application.twin.TwinUseCases;
+import dev.tracemodule.api.SpanPageResponse;
+import dev.tracemodule.api.SpanQuery;
 import dev.tracemodule.api.twin.StateChangeRequest;
 import dev.tracemodule.api.twin.StateChangeResponse;
 import dev.tracemodule.api.twin.TraceTwinResponse;
@@ -82,6 +85,7 @@ public class DefaultTraceManagementService implements TraceManagementService {
   private GetDashboardHandler getDashboard;
   private ExportUseCases exports;
   private TwinUseCases twins;
+  private FindSpansHandler findSpans;
 
   protected DefaultTraceManagementService() {}
 
@@ -102,7 +106,8 @@ public class DefaultTraceManagementService implements TraceManagementService {
       GetMetricsHandler getMetrics,
       GetDashboardHandler getDashboard,
       ExportUseCases exports,
-      TwinUseCases twins) {
+      TwinUseCases twins,
+      FindSpansHandler findSpans) {
     this.tenant = tenant;
     this.input = input;
     this.mapper = mapper;
@@ -119,6 +124,7 @@ public class DefaultTraceManagementService implements TraceManagementService {
     this.getDashboard = getDashboard;
     this.exports = exports;
     this.twins = twins;
+    this.findSpans = findSpans;
   }
 
   @Override
@@ -281,6 +287,11 @@ public class DefaultTraceManagementService implements TraceManagementService {
   @Override
   public Optional<ExportJobResponse> cancelExport(UUID exportId) {
     return translated(() -> exports.cancel(tenant.get(), input.present("exportId", exportId)));
+  }
+
+  @Override
+  public SpanPageResponse findSpans(SpanQuery query) {
+    return translated(() -> findSpans.handle(tenant.get(), input.present("query", query)));
   }
 
   @Override

@@ -41,10 +41,11 @@ public final class TraceModule {
             new dev.tracemodule.application.query.QueryMapperImpl(),
             // Queries and aggregations are SQL: they are tested against PostgreSQL, not here.
             new dev.tracemodule.application.query.QueryTracesHandler(null),
-            null,
-            null,
-            null,
-            null); // twins are tested against PostgreSQL
+            null, // metrics
+            null, // dashboard
+            null, // exports
+            null, // twins
+            null); // span search: twins and spans are tested against PostgreSQL
   }
 
   /** Events stored for the trace, read from the repository rather than through the service. */

@@ -69,17 +69,19 @@ public class OtlpDecoder implements TelemetryDecoder {
         ExportTraceServiceRequest::parseFrom);
     List<ImportedSpan> spans = new ArrayList<>();
     Refusals refused = new Refusals();
-    for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
+    for (int r = 0; r < request.getResourceSpansCount(); r++) {
+      ResourceSpans resourceSpans = request.getResourceSpans(r);
       JsonMap resource = resource(resourceSpans.getResource().getAttributesList());
-      for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+      for (int s = 0; s < resourceSpans.getScopeSpansCount(); s++) {
+        ScopeSpans scopeSpans = resourceSpans.getScopeSpans(s);
         String scope = scopeSpans.getScope().getName().isEmpty() ? null
             : scopeSpans.getScope().getName() + (scopeSpans.getScope().getVersion().isEmpty() ? ""
                 : "@" + scopeSpans.getScope().getVersion());
-        for (Span span : scopeSpans.getSpansList()) {
+        for (int i = 0; i < scopeSpans.getSpansCount(); i++) {
           try {
-            spans.add(span(span, resource, scope));
+            spans.add(span(scopeSpans.getSpans(i), resource, scope));
           } catch (Refused e) {
-            refused.add(e.getMessage());
+            refused.add("resourceSpans[" + r + "].scopeSpans[" + s + "].spans[" + i + "]: " + e.getMessage());
           }
         }
       }
@@ -93,14 +95,16 @@ public class OtlpDecoder implements TelemetryDecoder {
         ExportLogsServiceRequest::parseFrom);
     List<ImportedLogRecord> logs = new ArrayList<>();
     Refusals refused = new Refusals();
-    for (ResourceLogs resourceLogs : request.getResourceLogsList()) {
+    for (int r = 0; r < request.getResourceLogsCount(); r++) {
+      ResourceLogs resourceLogs = request.getResourceLogs(r);
       JsonMap resource = resource(resourceLogs.getResource().getAttributesList());
-      for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
-        for (LogRecord log : scopeLogs.getLogRecordsList()) {
+      for (int s = 0; s < resourceLogs.getScopeLogsCount(); s++) {
+        ScopeLogs scopeLogs = resourceLogs.getScopeLogs(s);
+        for (int i = 0; i < scopeLogs.getLogRecordsCount(); i++) {
           try {
-            logs.add(log(log, resource));
+            logs.add(log(scopeLogs.getLogRecords(i), resource));
           } catch (Refused e) {
-            refused.add(e.getMessage());
+            refused.add("resourceLogs[" + r + "].scopeLogs[" + s + "].logRecords[" + i + "]: " + e.getMessage());
           }
         }
       }
@@ -163,7 +167,7 @@ public class OtlpDecoder implements TelemetryDecoder {
     String spanId = id(span.getSpanId(), 8, "spanId", false);
     String parent = id(span.getParentSpanId(), 8, "parentSpanId", true);
     if (span.getStartTimeUnixNano() == 0) {
-      throw new Refused("span " + spanId + " has no start time");
+      throw new Refused("startTimeUnixNano is missing");
     }
     Instant start = instant(span.getStartTimeUnixNano());
     Instant end = span.getEndTimeUnixNano() == 0 ? start : instant(span.getEndTimeUnixNano());
@@ -188,7 +192,7 @@ public class OtlpDecoder implements TelemetryDecoder {
     String spanId = id(log.getSpanId(), 8, "spanId", true);
     long nanos = log.getTimeUnixNano() != 0 ? log.getTimeUnixNano() : log.getObservedTimeUnixNano();
     if (nanos == 0) {
-      throw new Refused("a log record has no time");
+      throw new Refused("timeUnixNano and observedTimeUnixNano are both missing");
     }
     String body = switch (log.getBody().getValueCase()) {
       case STRING_VALUE -> log.getBody().getStringValue();

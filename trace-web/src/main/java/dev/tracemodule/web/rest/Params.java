@@ -60,6 +60,21 @@ final class Params {
     }
   }
 
+  static Double number(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      double number = Double.parseDouble(value.strip());
+      if (Double.isFinite(number)) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // falls through
+    }
+    throw new InvalidInputException(name, "must be a number");
+  }
+
   /** Values of a repeatable parameter, each of which may also be a comma-separated list. */
   static <E extends Enum<E>> Set<E> enums(String name, List<String> values, Class<E> type) {
     Set<E> result = new LinkedHashSet<>();

@@ -31,6 +31,7 @@ public class TraceModuleApplication extends Application {
         ExportResource.class,
         TwinTypeResource.class,
         TwinResource.class,
+        SpanResource.class,
         TwinBaggageFilter.class,
         TraceparentFilter.class,
         JsonMapping.class,
