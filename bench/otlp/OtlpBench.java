@@ -68,6 +68,7 @@ public class OtlpBench {
   private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
   private static final int ERRORS_SHOWN = 10;
   private static final double TARGET = 0.50;
+  private static final HexFormat HEX = HexFormat.of();
 
   public static void main(String[] args) throws Exception {
     Options o;
@@ -425,7 +426,6 @@ public class OtlpBench {
 
   /** OTLP/HTTP protobuf: one ResourceSpans per trace, fresh random trace and span ids. */
   static final class OtlpBodies {
-    private static final HexFormat HEX = HexFormat.of();
     private static final InstrumentationScope SCOPE = InstrumentationScope.newBuilder()
         .setName(Workload.SCOPE_NAME).setVersion(Workload.SCOPE_VERSION).build();
 
@@ -498,59 +498,65 @@ public class OtlpBench {
       throw new IllegalArgumentException("no AnyValue for " + value);
     }
 
-    /** Random bytes, never all zero (OTLP's "no id"). */
-    private static byte[] randomId(int length) {
-      byte[] id = new byte[length];
-      do {
-        ThreadLocalRandom.current().nextBytes(id);
-      } while (Arrays.equals(id, new byte[length]));
-      return id;
-    }
   }
 
   /**
    * Native NDJSON for {@code POST /api/v1/events}: an event per span, its id a client-chosen
-   * UUIDv7 so that children name their parent's; the data holds what the server keeps of a span
-   * (kind, status, scope, attributes, resource) but not OpenTelemetry's ids.
+   * UUIDv7 so that children name their parent's. The data holds what the server keeps of an
+   * imported span (OpenTelemetry ids, kind, status, scope, attributes, resource), as a client
+   * forwarding spans natively would send them, so the rows of both sides are of a size.
    */
   static final class NativeBodies {
 
     /** Batch {@code batchIndex}; {@code traces} holds the trace ids of all batches, in order. */
     static byte[] render(int batchIndex, TraceShape[] shapes, UUID[] traces) {
-      StringBuilder s = new StringBuilder(shapes.length * Workload.SPANS_PER_TRACE * 700);
+      StringBuilder s = new StringBuilder(shapes.length * Workload.SPANS_PER_TRACE * 800);
       for (int k = 0; k < shapes.length; k++) {
-        UUID trace = traces[batchIndex * shapes.length + k];
-        TraceShape shape = shapes[k];
-        UUID[] ids = new UUID[shape.spans().length];
-        for (int j = 0; j < ids.length; j++) {
-          SpanShape span = shape.spans()[j];
-          ids[j] = uuidV7(TimeUnit.NANOSECONDS.toMillis(span.start()));
-          line(s, trace, ids[j], span.parent() >= 0 ? ids[span.parent()] : null, span, shape.resource());
-        }
+        trace(s, traces[batchIndex * shapes.length + k], shapes[k]);
       }
       return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    private static void trace(StringBuilder s, UUID trace, TraceShape shape) {
+      SpanShape[] spans = shape.spans();
+      UUID[] ids = new UUID[spans.length];
+      String otelTraceId = HEX.formatHex(randomId(16));
+      String[] spanIds = new String[spans.length];
+      for (int j = 0; j < spans.length; j++) {
+        ids[j] = uuidV7(TimeUnit.NANOSECONDS.toMillis(spans[j].start()));
+        spanIds[j] = HEX.formatHex(randomId(8));
+      }
+      for (int j = 0; j < spans.length; j++) {
+        SpanShape span = spans[j];
+        boolean child = span.parent() >= 0;
+        s.append("{\"traceId\":\"").append(trace).append("\",\"id\":\"").append(ids[j])
+            .append("\",\"type\":\"span\",\"level\":\"").append(span.error() == null ? "info" : "error")
+            .append("\",\"message\":\"").append(span.name())
+            .append("\",\"data\":{\"otel\":{\"traceId\":\"").append(otelTraceId)
+            .append("\",\"spanId\":\"").append(spanIds[j]).append('"');
+        if (child) {
+          s.append(",\"parentSpanId\":\"").append(spanIds[span.parent()]).append('"');
+        }
+        otelRest(s, span).append(",\"attributes\":");
+        object(s, span.attributes()).append(",\"resource\":");
+        object(s, shape.resource()).append("},\"timestamp\":\"").append(instant(span.start()))
+            .append("\",\"durationMs\":").append((span.end() - span.start()) / 1000 / 1000.0);
+        if (child) {
+          s.append(",\"parentEventId\":\"").append(ids[span.parent()]).append('"');
+        }
+        s.append("}\n");
+      }
+    }
+
     // Generated text holds no quote, backslash or control character, so it needs no JSON escaping.
-    private static void line(StringBuilder s, UUID trace, UUID id, UUID parent, SpanShape span,
-        List<Attribute> resource) {
-      s.append("{\"traceId\":\"").append(trace).append("\",\"id\":\"").append(id)
-          .append("\",\"type\":\"span\",\"level\":\"").append(span.error() == null ? "info" : "error")
-          .append("\",\"message\":\"").append(span.name())
-          .append("\",\"data\":{\"otel\":{\"kind\":\"").append(span.kind())
+    private static StringBuilder otelRest(StringBuilder s, SpanShape span) {
+      s.append(",\"kind\":\"").append(span.kind())
           .append("\",\"status\":\"").append(span.error() == null ? "unset" : "error").append('"');
       if (span.error() != null) {
         s.append(",\"statusMessage\":\"").append(span.error()).append('"');
       }
-      s.append(",\"scope\":\"").append(Workload.SCOPE_NAME).append('@').append(Workload.SCOPE_VERSION)
-          .append("\"},\"attributes\":");
-      object(s, span.attributes()).append(",\"resource\":");
-      object(s, resource).append("},\"timestamp\":\"").append(instant(span.start()))
-          .append("\",\"durationMs\":").append((span.end() - span.start()) / 1000 / 1000.0);
-      if (parent != null) {
-        s.append(",\"parentEventId\":\"").append(parent).append('"');
-      }
-      s.append("}\n");
+      return s.append(",\"scope\":\"").append(Workload.SCOPE_NAME).append('@').append(Workload.SCOPE_VERSION)
+          .append("\"}");
     }
 
     static StringBuilder object(StringBuilder s, List<Attribute> attributes) {
@@ -571,6 +577,15 @@ public class OtlpBench {
     private static Instant instant(long nanos) {
       return Instant.ofEpochSecond(0, nanos).truncatedTo(ChronoUnit.MICROS);
     }
+  }
+
+  /** Random bytes, never all zero (OpenTelemetry's "no id"). */
+  static byte[] randomId(int length) {
+    byte[] id = new byte[length];
+    do {
+      ThreadLocalRandom.current().nextBytes(id);
+    } while (Arrays.equals(id, new byte[length]));
+    return id;
   }
 
   /** A version 7 UUID: milliseconds first, so ids of a trace land near each other in the index. */

@@ -45,6 +45,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -157,6 +161,41 @@ class OtlpApiIT {
     // Sent again: nothing new is stored.
     assertThat(exporter.export(spans).join(30, TimeUnit.SECONDS).isSuccess()).isTrue();
     assertThat(http.get("api/v1/traces/" + trace.get("id").asText()).json().get("events")).hasSize(spans.size() + 1);
+  }
+
+  @Test
+  void spansOfOneTraceSentAtOnceByManyClientsJoinOneTrace() throws Exception {
+    List<SpanData> spans = record(tracer -> {
+      Span root = tracer.spanBuilder("batch job").setStartTimestamp(at(0)).startSpan();
+      for (int i = 0; i < 48; i++) {
+        tracer.spanBuilder("step " + i).setParent(Context.root().with(root)).setStartTimestamp(at(1 + i))
+            .startSpan().end(at(1.5 + i));
+      }
+      root.end(at(60));
+    });
+    List<Future<Boolean>> sent = new ArrayList<>();
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      for (int i = 0; i < 8; i++) {
+        List<SpanData> share = spans.subList(i * spans.size() / 8, (i + 1) * spans.size() / 8);
+        OtlpHttpSpanExporter exporter = exporter("none");
+        sent.add(clients.submit(() -> {
+          start.await();
+          return exporter.export(share).join(30, TimeUnit.SECONDS).isSuccess();
+        }));
+      }
+      start.countDown();
+      for (Future<Boolean> request : sent) {
+        assertThat(request.get(60, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    assertStoredAsSent(spans);
+    JsonNode trace = importedTrace(spans.get(0).getTraceId());
+    assertThat(trace.get("status").asText()).isEqualTo("completed");
+    assertThat(trace.get("name").asText()).isEqualTo("batch job");
   }
 
   @Test
