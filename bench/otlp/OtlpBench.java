@@ -149,7 +149,8 @@ public class OtlpBench {
           pair("%.0f", n.postgresCpuPer1000(), t.postgresCpuPer1000()), pair("%.1f", n.load(), t.load())));
     }
     double ratio = median(rounds.stream().mapToDouble(Round::ratio).toArray());
-    s.append(String.format(Locale.ROOT, "%-20s%13.0f%14.0f%7.2f%n", "median",
+    // Each column's own median: the ratio is the median of the rounds' ratios, which the verdict is on.
+    s.append(String.format(Locale.ROOT, "%-20s%13.0f%14.0f%7.2f%n", "median of each",
         median(rounds.stream().mapToDouble(r -> r.nativeSide().rate()).toArray()),
         median(rounds.stream().mapToDouble(r -> r.otlpSide().rate()).toArray()), ratio));
     s.append(String.format(Locale.ROOT, "target >= %.2f: %s  (median ratio OTLP/native %.2f)%n", TARGET,
@@ -194,13 +195,16 @@ public class OtlpBench {
     Round round(int r) throws Exception {
       System.out.printf("round %d%n", r + 1);
       Workload work = new Workload(o, r);
+      Side nativeSide;
+      Side otlpSide;
       boolean nativeFirst = r % 2 == 0;
-      Side first = nativeFirst ? nativeSide(work) : otlpSide(work);
-      time(first);
-      Side second = nativeFirst ? otlpSide(work) : nativeSide(work);
-      time(second);
-      Side nativeSide = nativeFirst ? first : second;
-      Side otlpSide = nativeFirst ? second : first;
+      if (nativeFirst) {
+        nativeSide = time(nativeSide(work));
+        otlpSide = time(otlpSide(work));
+      } else {
+        otlpSide = time(otlpSide(work));
+        nativeSide = time(nativeSide(work));
+      }
       Round round = new Round(r + 1, nativeFirst ? "native, OTLP" : "OTLP, native", nativeSide, otlpSide);
       System.out.printf(Locale.ROOT, "  ratio OTLP/native %.2f%n%n", round.ratio());
       return round;
@@ -231,7 +235,7 @@ public class OtlpBench {
     }
 
     /** Warm-up, a settled database, then the timed batches; the bodies go once sent. */
-    private void time(Side side) throws Exception {
+    private Side time(Side side) throws Exception {
       side.run(0, o.warmup());
       try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "")) {
         settle(db);
@@ -244,6 +248,7 @@ public class OtlpBench {
               + " CPU ms per 1000: server %.0f, postgres %.0f; load %.1f%n", side.name(), side.timedEvents(),
           side.seconds(), side.rate(), side.latency(50), side.latency(99), side.serverCpuPer1000(),
           side.postgresCpuPer1000(), side.load());
+      return side;
     }
 
     private static void printGenerated(String side, List<byte[]> bodies, long t0) {
@@ -284,7 +289,7 @@ public class OtlpBench {
 
   /** Renders the traces of one batch into a request body. */
   interface Renderer<T> {
-    T render(int index, TraceShape[] traces) throws IOException;
+    T render(int index, TraceShape[] traces);
   }
 
   static final class Workload {
@@ -327,13 +332,7 @@ public class OtlpBench {
 
     /** Every batch, warm-up first, rendered in parallel (not timed). */
     <T> List<T> render(Renderer<T> renderer) {
-      return IntStream.range(0, batches()).parallel().mapToObj(i -> {
-        try {
-          return renderer.render(i, batch(i));
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      }).toList();
+      return IntStream.range(0, batches()).parallel().mapToObj(i -> renderer.render(i, batch(i))).toList();
     }
 
     /** Batch i of this round: it depends only on the round and i, so both sides get the same. */
@@ -497,7 +496,6 @@ public class OtlpBench {
       }
       throw new IllegalArgumentException("no AnyValue for " + value);
     }
-
   }
 
   /**
@@ -517,6 +515,7 @@ public class OtlpBench {
       return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    // Generated text holds no quote, backslash or control character, so it needs no JSON escaping.
     private static void trace(StringBuilder s, UUID trace, TraceShape shape) {
       SpanShape[] spans = shape.spans();
       UUID[] ids = new UUID[spans.length];
@@ -548,7 +547,7 @@ public class OtlpBench {
       }
     }
 
-    // Generated text holds no quote, backslash or control character, so it needs no JSON escaping.
+    /** The rest of the {@code otel} object after the ids, closed. */
     private static StringBuilder otelRest(StringBuilder s, SpanShape span) {
       s.append(",\"kind\":\"").append(span.kind())
           .append("\",\"status\":\"").append(span.error() == null ? "unset" : "error").append('"');
@@ -877,7 +876,9 @@ public class OtlpBench {
     @Override
     int acknowledged(int status, byte[] body) throws Refused {
       if (status != 200) {
-        throw new Refused("HTTP " + status + " " + abbreviate(new String(body, StandardCharsets.ISO_8859_1)));
+        // The body is a google.rpc.Status in protobuf: its message shows through as text.
+        String text = new String(body, StandardCharsets.ISO_8859_1).replaceAll("[^\\x20-\\x7e]", " ").strip();
+        throw new Refused("HTTP " + status + " " + abbreviate(text));
       }
       ExportTracePartialSuccess partial;
       try {
@@ -1019,7 +1020,8 @@ public class OtlpBench {
       }
       Options o = new Options(positive(m, "spans", 200_000), positive(m, "batch", 512), positive(m, "clients", 4),
           positive(m, "rounds", 3), number(m, "warmup", 20), Boolean.parseBoolean(oneOf(m, "gzip", "false", "true")),
-          m.getOrDefault("server-heap", "512m"), Path.of(m.getOrDefault("jar", "payara-config/target/trace-server.jar")),
+          m.getOrDefault("server-heap", "512m"),
+          Path.of(m.getOrDefault("jar", "payara-config/target/trace-server.jar")),
           Path.of(m.getOrDefault("work", "bench/out/otlp")));
       m.keySet().removeAll(NAMES);
       if (!m.isEmpty()) {

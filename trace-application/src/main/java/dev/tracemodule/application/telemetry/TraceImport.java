@@ -4,6 +4,7 @@ import dev.tracemodule.application.metrics.TraceActivity;
 import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.telemetry.ImportedTrace;
 import dev.tracemodule.domain.telemetry.ImportedTraceRepository;
+import dev.tracemodule.domain.trace.DuplicateEventException;
 import dev.tracemodule.domain.trace.Event;
 import dev.tracemodule.domain.trace.EventKey;
 import dev.tracemodule.domain.trace.EventLevel;
@@ -87,16 +88,17 @@ final class TraceImport {
       byId.put(w.trace.id(), w);
       eventsOf.accept(w, all);
     }
-    // A retried request sends what is stored already: store only the rest, each once.
-    Set<EventKey> stored = new HashSet<>();
-    events.findByKeys(tenant, all.stream().map(EventKey::of).toList()).forEach(e -> stored.add(EventKey.of(e)));
-    List<Event> unseen = new ArrayList<>(all.size());
-    for (Event event : all) {
-      if (stored.add(EventKey.of(event))) {
-        unseen.add(event);
-      }
+    List<Event> unseen = notIn(new HashSet<>(), all); // a span sent twice in one request is stored once
+    try {
+      events.addAll(unseen);
+    } catch (DuplicateEventException retried) {
+      // A retried request sends what is stored already (its events' ids come from the spans'):
+      // only then are they looked up, and the rest stored.
+      Set<EventKey> stored = new HashSet<>();
+      events.findByKeys(tenant, unseen.stream().map(EventKey::of).toList()).forEach(e -> stored.add(EventKey.of(e)));
+      unseen = notIn(stored, unseen);
+      events.addAll(unseen);
     }
-    events.addAll(unseen);
 
     traces.updateAll(tenant, changed);
     List<TraceId> ended = new ArrayList<>();
@@ -121,6 +123,17 @@ final class TraceImport {
       activity.fire(new TraceActivity.EventsStored(byLevel));
     }
     return unseen.size();
+  }
+
+  /** The events whose keys are not in {@code seen}, each once; adds their keys to it. */
+  private static List<Event> notIn(Set<EventKey> seen, List<Event> events) {
+    List<Event> rest = new ArrayList<>(events.size());
+    for (Event event : events) {
+      if (seen.add(EventKey.of(event))) {
+        rest.add(event);
+      }
+    }
+    return rest;
   }
 
   @FunctionalInterface

@@ -118,9 +118,7 @@ public class SqlImportedTraceRepository implements ImportedTraceRepository {
 
   @Override
   public void countEventsOfEnded(TenantId tenantId, Collection<TraceId> traceIds) {
-    for (TraceId id : traceIds) {
-      EndedTraceCounts.write(em, tenantId.value(), id.value());
-    }
+    EndedTraceCounts.write(em, tenantId.value(), traceIds.stream().map(TraceId::value).toList());
   }
 
   @Override
