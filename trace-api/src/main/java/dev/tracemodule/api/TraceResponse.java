@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param durationMs from start to end in milliseconds; null while active
  * @param failureReason why it failed; null unless it did
  * @param otelTraceId the OpenTelemetry trace it belongs to (32 hex digits), or null
- * @param otelSpanId the OpenTelemetry span it was created from (16 hex digits), or null
+ * @param otelSpanId the OpenTelemetry span it was created in (16 hex digits): the caller's for a trace
+ *     created through the API, the root span for one imported over OTLP; or null
  */
 public record TraceResponse(
     UUID id,

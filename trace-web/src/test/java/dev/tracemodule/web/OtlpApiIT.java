@@ -99,6 +99,7 @@ class OtlpApiIT {
     assertThat(trace.get("name").asText()).isEqualTo("GET /cart/{id}");
     assertThat(trace.get("type").asText()).isEqualTo("api_request");
     assertThat(trace.get("contextId").asText()).isEqualTo(service);
+    assertThat(trace.get("otelSpanId").asText()).isEqualTo(root.getSpanId());
     assertThat(trace.get("status").asText()).as("the root span's status is unset").isEqualTo("completed");
     assertThat(Instant.parse(trace.get("startedAt").asText())).isEqualTo(micros(root.getStartEpochNanos()));
     assertThat(trace.get("durationMs").asDouble()).isCloseTo(durationMs(root), within(0.001));
@@ -136,6 +137,7 @@ class OtlpApiIT {
       if (i < requests.size() - 1) {
         JsonNode open = importedTrace(root.getTraceId());
         assertThat(open.get("status").asText()).as("before the root, after request " + i).isEqualTo("active");
+        assertThat(open.get("otelSpanId").isNull()).isTrue();
         assertThat(open.get("name").asText()).isNotEqualTo("GET /cart/{id}");
       }
     }

@@ -64,12 +64,12 @@ public final class ImportedTrace {
   private TraceStatus status;
   private Instant completedAt;
   private String failureReason;
-  private boolean rootSeen;
+  private String rootSpanId;
 
   /** As stored. */
   public ImportedTrace(TenantId tenantId, TraceId id, String otelTraceId, String contextId, TraceType type, String name,
       JsonMap metadata, Instant startedAt, TraceStatus status, Instant completedAt, String failureReason,
-      boolean rootSeen) {
+      String rootSpanId) {
     this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
     this.id = Objects.requireNonNull(id, "id");
     this.otelTraceId = Objects.requireNonNull(otelTraceId, "otelTraceId");
@@ -81,7 +81,7 @@ public final class ImportedTrace {
     this.status = status;
     this.completedAt = completedAt;
     this.failureReason = failureReason;
-    this.rootSeen = rootSeen;
+    this.rootSpanId = rootSpanId;
   }
 
   /** A trace begun by the first of its spans to arrive (the root among them, if it is). */
@@ -92,7 +92,7 @@ public final class ImportedTrace {
     Instant start = micros(spans.stream().map(ImportedSpan::start).min(Comparator.naturalOrder()).orElseThrow());
     ImportedTrace trace = new ImportedTrace(tenantId, new TraceId(OtelIds.traceFor(otelTraceId, start)), otelTraceId,
         contextOf(first, contextAttribute), typeOf(first), text(first.name(), MAX_NAME, "(unnamed span)"),
-        first.resource(), start, TraceStatus.ACTIVE, null, null, false);
+        first.resource(), start, TraceStatus.ACTIVE, null, null, null);
     trace.absorb(spans, contextAttribute);
     return trace;
   }
@@ -104,7 +104,7 @@ public final class ImportedTrace {
     Object context = first.resource().get(contextAttribute);
     return new ImportedTrace(tenantId, new TraceId(OtelIds.traceFor(otelTraceId, start)), otelTraceId,
         context == null ? UNKNOWN_CONTEXT : text(String.valueOf(context), 255, UNKNOWN_CONTEXT), TraceType.API_REQUEST,
-        "(logs; no span yet)", first.resource(), start, TraceStatus.ACTIVE, null, null, false);
+        "(logs; no span yet)", first.resource(), start, TraceStatus.ACTIVE, null, null, null);
   }
 
   /**
@@ -113,8 +113,8 @@ public final class ImportedTrace {
    */
   public boolean absorb(List<ImportedSpan> spans, String contextAttribute) {
     for (ImportedSpan span : spans) {
-      if (span.isRoot() && !rootSeen) {
-        rootSeen = true;
+      if (span.isRoot() && rootSpanId == null) {
+        rootSpanId = span.spanId();
         name = text(span.name(), MAX_NAME, "(unnamed span)");
         type = typeOf(span);
         contextId = contextOf(span, contextAttribute);
@@ -130,7 +130,7 @@ public final class ImportedTrace {
         completedAt = end; // expired before its root came: the root says when it really ended
         return false;
       }
-      if (!rootSeen && span.start().isBefore(startedAt)) {
+      if (rootSpanId == null && span.start().isBefore(startedAt)) {
         startedAt = micros(span.start());
       }
     }
@@ -332,8 +332,9 @@ public final class ImportedTrace {
     return failureReason;
   }
 
-  public boolean rootSeen() {
-    return rootSeen;
+  /** The root span's id, or null until it arrives. */
+  public String rootSpanId() {
+    return rootSpanId;
   }
 
   public boolean isActive() {

@@ -57,6 +57,7 @@ class ImportedTraceTest {
     assertThat(trace.type()).isEqualTo(TraceType.WORKFLOW_EXECUTION);
     assertThat(trace.startedAt()).isEqualTo(stored(0));
     assertThat(trace.completedAt()).isEqualTo(stored(150));
+    assertThat(trace.rootSpanId()).isEqualTo(ROOT);
     assertThat(trace.absorb(List.of(root), "service.name")).as("a retry changes nothing").isFalse();
     assertThat(trace.absorb(List.of(span("b000000000000009", ROOT, "late", 1, 2, "unset")), "service.name")).isFalse();
     assertThat(trace.startedAt()).as("the root's start stands").isEqualTo(stored(0));
@@ -75,7 +76,7 @@ class ImportedTraceTest {
   void aTraceThatExpiredBeforeItsRootCameKeepsItsStatusButLearnsItsEnd() {
     ImportedTrace expired = new ImportedTrace(TenantId.DEFAULT, new TraceId(
         OtelIds.traceFor(TRACE, at(10))), TRACE, "checkout", TraceType.API_REQUEST, "load", RESOURCE, at(10),
-        TraceStatus.EXPIRED, at(5_000), null, false);
+        TraceStatus.EXPIRED, at(5_000), null, null);
     assertThat(expired.absorb(List.of(span(ROOT, null, "GET /", 0, 200, "ok")), "service.name")).isFalse();
     assertThat(expired.status()).isEqualTo(TraceStatus.EXPIRED);
     assertThat(expired.completedAt()).isEqualTo(stored(200));

@@ -49,7 +49,7 @@ public class SqlImportedTraceRepository implements ImportedTraceRepository {
   public Map<String, ImportedTrace> lockAll(TenantId tenantId, Collection<String> otelTraceIds) {
     return Jdbc.run(em, connection -> {
       try (PreparedStatement select = connection.prepareStatement("select id, context_id, type, name, metadata::text,"
-          + " started_at, status, completed_at, failure_reason, otel_root_seen, otel_trace_id from trace"
+          + " started_at, status, completed_at, failure_reason, otel_span_id, otel_trace_id from trace"
           + " where tenant_id = ? and otel_trace_id = any(?) and source = 'otlp' order by id for update")) {
         select.setString(1, tenantId.value());
         select.setArray(2, connection.createArrayOf("text", otelTraceIds.toArray()));
@@ -63,7 +63,7 @@ public class SqlImportedTraceRepository implements ImportedTraceRepository {
                 row.getString(4), JsonMap.of(TwinJson.object(row.getString(5)), "metadata"),
                 row.getObject(6, OffsetDateTime.class).toInstant(),
                 TraceStatus.valueOf(row.getString(7).toUpperCase(Locale.ROOT)),
-                completed == null ? null : completed.toInstant(), row.getString(9), row.getBoolean(10)));
+                completed == null ? null : completed.toInstant(), row.getString(9), row.getString(10)));
           }
         }
         return found;
@@ -79,9 +79,9 @@ public class SqlImportedTraceRepository implements ImportedTraceRepository {
     return Jdbc.run(em, connection -> {
       try (PreparedStatement insert = connection.prepareStatement("insert into trace (tenant_id, id, context_id, type,"
           + " name, status, metadata, tags, started_at, completed_at, duration_ms, failure_reason, otel_trace_id,"
-          + " source, otel_root_seen)"
+          + " source, otel_span_id)"
           + " select ?, r.id, r.context_id, r.type, r.name, r.status, r.metadata::jsonb, '{otlp}',"
-          + " r.started_at::timestamptz, r.completed_at::timestamptz, r.duration_ms, r.failure_reason, r.otel_trace_id, 'otlp', r.root_seen"
+          + " r.started_at::timestamptz, r.completed_at::timestamptz, r.duration_ms, r.failure_reason, r.otel_trace_id, 'otlp', r.root_span_id"
           + " from " + ROWS + " on conflict (tenant_id, otel_trace_id) where source = 'otlp' do nothing"
           + " returning otel_trace_id")) {
         insert.setString(1, tenantId.value());
@@ -106,7 +106,7 @@ public class SqlImportedTraceRepository implements ImportedTraceRepository {
       try (PreparedStatement update = connection.prepareStatement("update trace t set context_id = r.context_id,"
           + " type = r.type, name = r.name, metadata = r.metadata::jsonb,"
           + " started_at = r.started_at::timestamptz, status = r.status, completed_at = r.completed_at::timestamptz, duration_ms = r.duration_ms,"
-          + " failure_reason = r.failure_reason, otel_root_seen = r.root_seen"
+          + " failure_reason = r.failure_reason, otel_span_id = r.root_span_id"
           + " from " + ROWS + " where t.tenant_id = ? and t.id = r.id")) {
         int next = bindRows(connection, update, 1, traces);
         update.setString(next, tenantId.value());
@@ -158,9 +158,9 @@ public class SqlImportedTraceRepository implements ImportedTraceRepository {
 
   /** The traces' columns as rows {@code r}: one array parameter a column. */
   private static final String ROWS = "unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-      + " ?::text[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::bool[])"
+      + " ?::text[], ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[])"
       + " as r(id, context_id, type, name, status, metadata, started_at, completed_at, duration_ms, failure_reason,"
-      + " otel_trace_id, root_seen)";
+      + " otel_trace_id, root_span_id)";
 
   /** Binds {@link #ROWS} from {@code first}; returns the next parameter's index. */
   private static int bindRows(Connection connection, PreparedStatement statement, int first, List<ImportedTrace> traces)
@@ -182,10 +182,10 @@ public class SqlImportedTraceRepository implements ImportedTraceRepository {
           : Math.max(0, Duration.between(trace.startedAt(), trace.completedAt()).toNanos() / 1_000_000.0);
       columns[9][i] = trace.failureReason();
       columns[10][i] = trace.otelTraceId();
-      columns[11][i] = trace.rootSeen();
+      columns[11][i] = trace.rootSpanId();
     }
     String[] types = {"uuid", "text", "text", "text", "text", "text", "text", "text", "float8", "text",
-        "text", "bool"};
+        "text", "text"};
     for (int column = 0; column < columns.length; column++) {
       Array array = connection.createArrayOf(types[column], columns[column]);
       statement.setArray(first + column, array);
