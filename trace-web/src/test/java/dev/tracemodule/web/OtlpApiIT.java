@@ -51,6 +51,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.zip.GZIPOutputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -331,6 +332,19 @@ class OtlpApiIT {
     assertThat(oneBadSpan.json().get("partialSuccess").get("errorMessage").asText())
         .isEqualTo("resourceSpans[0].scopeSpans[0].spans[1]: spanId is missing");
     assertThat(details(traceId).get("events")).extracting(e -> e.get("message").asText()).containsExactly("kept");
+
+    // 11 MB of zeros, gzip-compressed to a few kilobytes: the limit applies to what it inflates to.
+    ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bomb)) {
+      gzip.write(new byte[11 * 1024 * 1024]);
+    }
+    HttpResponse<byte[]> tooLarge = client.send(HttpRequest.newBuilder(new URL(baseUrl, "v1/traces").toURI())
+        .header("Content-Type", "application/x-protobuf").header("Content-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bomb.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(UnknownFieldSet.parseFrom(tooLarge.body()).getField(1).getVarintList()).as("RESOURCE_EXHAUSTED")
+        .containsExactly(8L);
 
     Http.Reply text = http.post("v1/traces", "text/plain", HttpRequest.BodyPublishers.ofString("spans"));
     assertThat(text.status()).isEqualTo(415);
