@@ -35,7 +35,7 @@ public class OtlpResource {
   @Inject OtlpIngestion ingestion;
 
   @POST
-  @Path("traces")
+  @Path("/traces")
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "OTLP/HTTP traces: spans become traces and events")
   public Response traces(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
@@ -43,7 +43,7 @@ public class OtlpResource {
   }
 
   @POST
-  @Path("logs")
+  @Path("/logs")
   @Consumes(MediaType.WILDCARD)
   @Operation(summary = "OTLP/HTTP logs: log records become events")
   public Response logs(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {

@@ -17,7 +17,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Events of many traces in one request: the bulk path for agents and collectors. */
-@Path("events")
+@Path("/events")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BatchEventResource {

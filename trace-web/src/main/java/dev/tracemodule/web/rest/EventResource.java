@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The events of a trace. */
-@Path("traces/{traceId}/events")
+@Path("/traces/{traceId}/events")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,14 +38,14 @@ public class EventResource {
   }
 
   @POST
-  @Path("batch")
+  @Path("/batch")
   @Operation(summary = "Record a JSON array of events in a trace, all or nothing; retries are safe")
   public Response recordBatch(@PathParam("traceId") String traceId, List<RecordEventRequest> events) {
     return BatchAccepted.created(traces.recordEvents(Params.uuid("traceId", traceId), events));
   }
 
   @POST
-  @Path("batch")
+  @Path("/batch")
   @Consumes(NdjsonEvents.MEDIA_TYPE)
   @Operation(summary = "Record newline-delimited JSON events (one object per line), all or nothing")
   public Response recordNdjsonBatch(@PathParam("traceId") String traceId, InputStream body)
@@ -54,7 +54,7 @@ public class EventResource {
   }
 
   @GET
-  @Path("tree")
+  @Path("/tree")
   @Operation(summary = "The events as a forest: roots first, each with its children in time order")
   public List<EventNodeResponse> tree(@PathParam("traceId") String traceId) {
     return traces.getEventTree(Params.uuid("traceId", traceId));

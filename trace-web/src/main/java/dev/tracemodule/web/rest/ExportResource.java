@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  * Exports: streamed straight back ({@code ?mode=stream}), or run as jobs whose progress any
  * instance can report and whose file any instance can serve.
  */
-@Path("exports")
+@Path("/exports")
 @ApplicationScoped
 public class ExportResource {
 
@@ -64,7 +64,7 @@ public class ExportResource {
   }
 
   @GET
-  @Path("{id}")
+  @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "An export job's status and progress")
   public ExportJobResponse get(@PathParam("id") String id) {
@@ -72,7 +72,7 @@ public class ExportResource {
   }
 
   @GET
-  @Path("{id}/file")
+  @Path("/{id}/file")
   @Produces(MediaType.WILDCARD)
   @Operation(summary = "The file of a done export")
   public Response file(@PathParam("id") String id) {
@@ -87,7 +87,7 @@ public class ExportResource {
   }
 
   @DELETE
-  @Path("{id}")
+  @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Cancel a queued or running export (200, the job), or delete a finished one and its file (204)")
   public Response cancel(@PathParam("id") String id) {

@@ -29,7 +29,7 @@ public class MetricsResource {
   @Inject TraceManagementService traces;
 
   @GET
-  @Path("metrics")
+  @Path("/metrics")
   @Operation(summary = "Request count, response times, error rate, active traces, event rate and the server's own figures")
   public MetricsResponse metrics(
       @Parameter(description = "traces started at or after (ISO-8601); default: an hour before 'to'") @QueryParam("from") String from,
@@ -40,7 +40,7 @@ public class MetricsResource {
   }
 
   @GET
-  @Path("dashboard")
+  @Path("/dashboard")
   @Operation(summary = "Summary, time series, top errors and trends over the traces started in a range")
   public DashboardResponse dashboard(
       @Parameter(description = "traces started at or after (ISO-8601); default: a day before 'to'") @QueryParam("from") String from,

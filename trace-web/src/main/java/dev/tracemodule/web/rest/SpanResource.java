@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Spans imported over OTLP, searched across traces. */
-@Path("spans")
+@Path("/spans")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SpanResource {

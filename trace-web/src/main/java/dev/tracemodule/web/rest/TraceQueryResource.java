@@ -23,7 +23,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Queries with every filter, aggregations and cursors: {@code POST /api/v1/traces/query}. */
-@Path("traces/query")
+@Path("/traces/query")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

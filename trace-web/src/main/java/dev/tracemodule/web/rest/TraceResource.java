@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Traces: create, list, read, end and delete. */
-@Path("traces")
+@Path("/traces")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -94,14 +94,14 @@ public class TraceResource {
   }
 
   @GET
-  @Path("{id}")
+  @Path("/{id}")
   @Operation(summary = "A trace with its events and summary")
   public TraceDetailsResponse get(@PathParam("id") String id) {
     return traces.getTrace(Params.uuid("id", id));
   }
 
   @DELETE
-  @Path("{id}")
+  @Path("/{id}")
   @Operation(summary = "Delete a trace and its events")
   public Response delete(@PathParam("id") String id) {
     traces.deleteTrace(Params.uuid("id", id));
@@ -109,28 +109,28 @@ public class TraceResource {
   }
 
   @GET
-  @Path("{id}/twins")
+  @Path("/{id}/twins")
   @Operation(summary = "The objects the trace changed, with their states before and after it")
   public List<TraceTwinResponse> twins(@PathParam("id") String id) {
     return traces.getTraceTwins(Params.uuid("id", id));
   }
 
   @POST
-  @Path("{id}/complete")
+  @Path("/{id}/complete")
   @Operation(summary = "End an active trace as completed")
   public TraceResponse complete(@PathParam("id") String id) {
     return traces.completeTrace(Params.uuid("id", id));
   }
 
   @POST
-  @Path("{id}/fail")
+  @Path("/{id}/fail")
   @Operation(summary = "End an active trace as failed, with a reason")
   public TraceResponse fail(@PathParam("id") String id, FailTraceRequest request) {
     return traces.failTrace(Params.uuid("id", id), request);
   }
 
   @POST
-  @Path("{id}/cancel")
+  @Path("/{id}/cancel")
   @Operation(summary = "End an active trace as cancelled")
   public TraceResponse cancel(@PathParam("id") String id) {
     return traces.cancelTrace(Params.uuid("id", id));

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Objects: their changes, their state now or at any instant, their history, diffs, search. */
-@Path("twins")
+@Path("/twins")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,7 +40,7 @@ public class TwinResource {
   @Inject TraceManagementService twins;
 
   @POST
-  @Path("{id}/changes")
+  @Path("/{id}/changes")
   @Operation(summary = "Record a change of an object's state; the first creates the object")
   public Response change(@PathParam("id") String id, StateChangeRequest change, @Context UriInfo uri) {
     StateChangeResponse recorded = twins.recordChange(id, change);
@@ -50,7 +50,7 @@ public class TwinResource {
   }
 
   @GET
-  @Path("{id}")
+  @Path("/{id}")
   @Operation(summary = "The object's state now, or at ?at= (ISO-8601)")
   public TwinStateResponse get(@PathParam("id") String id,
       @Parameter(description = "an instant, ISO-8601; the state then") @QueryParam("at") String at) {
@@ -58,7 +58,7 @@ public class TwinResource {
   }
 
   @GET
-  @Path("{id}/history")
+  @Path("/{id}/history")
   @Operation(summary = "The object's changes from ?fromRevision= (1, the first), each with its fields before and after")
   public TwinHistoryResponse history(@PathParam("id") String id, @QueryParam("fromRevision") String fromRevision,
       @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") String limit) {
@@ -67,7 +67,7 @@ public class TwinResource {
   }
 
   @GET
-  @Path("{id}/diff")
+  @Path("/{id}/diff")
   @Operation(summary = "The fields whose values differ between ?from= and ?to=")
   public TwinDiffResponse diff(@PathParam("id") String id, @QueryParam("from") String from,
       @QueryParam("to") String to) {

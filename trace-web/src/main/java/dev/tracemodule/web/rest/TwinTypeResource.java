@@ -23,7 +23,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The registry of twin types: register, read, and the whole registry as one document. */
-@Path("twin-types")
+@Path("/twin-types")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,21 +53,21 @@ public class TwinTypeResource {
   }
 
   @GET
-  @Path("registry")
+  @Path("/registry")
   @Operation(summary = "The whole registry, every version of every type, as one document")
   public TwinRegistryDocument export() {
     return twins.exportRegistry();
   }
 
   @PUT
-  @Path("registry")
+  @Path("/registry")
   @Operation(summary = "Import a registry document, keeping its version numbers; all or nothing")
   public List<TypeRegistrationResponse> importRegistry(TwinRegistryDocument document) {
     return twins.importRegistry(document);
   }
 
   @GET
-  @Path("{name}")
+  @Path("/{name}")
   @Operation(summary = "A type in its latest version, or in ?version=")
   public TwinTypeResponse get(@PathParam("name") String name, @QueryParam("version") String version) {
     return twins.getTwinType(name, version == null ? null : Params.integer("version", version, 1));
