@@ -23,6 +23,7 @@ import dev.tracemodule.domain.trace.TraceSort;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.mapstruct.Mapper;
@@ -58,7 +59,7 @@ public interface QueryMapper {
   @Mapping(target = "metadataContains", expression = "java(metadata(filter.metadataContains()))")
   dev.tracemodule.domain.query.TraceFilter toFilter(TenantId tenant, TraceFilter filter);
 
-  default JsonMap metadata(java.util.Map<String, Object> json) {
+  default JsonMap metadata(Map<String, Object> json) {
     return JsonMap.of(json, "metadataContains");
   }
 

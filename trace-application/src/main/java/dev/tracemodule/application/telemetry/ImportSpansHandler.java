@@ -9,6 +9,7 @@ import dev.tracemodule.domain.trace.EventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +45,7 @@ public class ImportSpansHandler {
     }
     Map<String, List<ImportedSpan>> byTrace = new TreeMap<>();
     for (ImportedSpan span : spans) {
-      byTrace.computeIfAbsent(span.traceId(), id -> new java.util.ArrayList<>()).add(span);
+      byTrace.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
     }
     String context = settings.contextAttribute();
     return TraceImport.run(tenant, byTrace, traces, events, activity,

@@ -35,6 +35,7 @@ import dev.tracemodule.api.twin.TypeRegistrationResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
 import dev.tracemodule.api.DashboardResponse;
 import dev.tracemodule.api.MetricType;
@@ -360,7 +361,7 @@ public class DefaultTraceManagementService implements TraceManagementService {
   }
 
   @Override
-  public TwinPageResponse findTwins(String type, java.util.Map<String, Object> fieldEquals, String cursor,
+  public TwinPageResponse findTwins(String type, Map<String, Object> fieldEquals, String cursor,
       Integer size) {
     return twins.findTwins(type, fieldEquals, cursor, size);
   }

@@ -25,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +79,7 @@ public class RecordEventsHandler {
   }
 
   private static Map<EventLevel, Integer> countByLevel(List<Event> recorded) {
-    Map<EventLevel, Integer> counts = new java.util.EnumMap<>(EventLevel.class);
+    Map<EventLevel, Integer> counts = new EnumMap<>(EventLevel.class);
     for (Event event : recorded) {
       counts.merge(event.level(), 1, Integer::sum);
     }

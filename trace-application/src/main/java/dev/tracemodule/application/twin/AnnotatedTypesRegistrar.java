@@ -5,6 +5,7 @@ import dev.tracemodule.api.TraceModuleException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,7 +30,7 @@ public class AnnotatedTypesRegistrar {
       try {
         var registered = twins.registerType(type);
         LOG.info(() -> "twin type " + registered.type().name() + " version " + registered.type().version() + ": "
-            + registered.outcome().name().toLowerCase(java.util.Locale.ROOT) + " (" + type.getName() + ")");
+            + registered.outcome().name().toLowerCase(Locale.ROOT) + " (" + type.getName() + ")");
       } catch (InvalidInputException e) {
         // One bad class must not stop the application: say which and why.
         LOG.log(Level.SEVERE, "cannot register the twin type of " + type.getName() + ": " + e.getMessage());

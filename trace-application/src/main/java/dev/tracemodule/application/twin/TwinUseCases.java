@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -195,7 +196,7 @@ public class TwinUseCases {
       for (String field : fields) {
         Object was = before.get(field);
         Object is = after.get(field);
-        if (!java.util.Objects.equals(was, is) || before.containsKey(field) != after.containsKey(field)) {
+        if (!Objects.equals(was, is) || before.containsKey(field) != after.containsKey(field)) {
           differences.add(new TwinDiffResponse.FieldDifference(field, was, is));
         }
       }

@@ -3,6 +3,7 @@ package dev.tracemodule.domain.trace;
 import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.shared.TenantId;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ public record TraceCriteria(
     statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
     tags = tags == null ? Set.of() : Set.copyOf(tags);
     sort = Objects.requireNonNullElse(sort, TraceSort.NEWEST_FIRST);
-    otelTraceId = otelTraceId == null || otelTraceId.isBlank() ? null : otelTraceId.strip().toLowerCase(java.util.Locale.ROOT);
+    otelTraceId = otelTraceId == null || otelTraceId.isBlank() ? null : otelTraceId.strip().toLowerCase(Locale.ROOT);
     if (otelTraceId != null && !otelTraceId.matches("[0-9a-f]{32}")) {
       throw new InvalidValueException("otelTraceId", "must be 32 hex digits");
     }

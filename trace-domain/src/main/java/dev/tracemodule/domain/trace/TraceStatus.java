@@ -1,5 +1,7 @@
 package dev.tracemodule.domain.trace;
 
+import java.util.Locale;
+
 /** Where a trace is in its life: {@code ACTIVE} until it ends in one of the final states. */
 public enum TraceStatus {
   ACTIVE,
@@ -18,6 +20,6 @@ public enum TraceStatus {
   }
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

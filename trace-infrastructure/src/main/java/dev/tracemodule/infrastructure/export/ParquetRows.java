@@ -3,6 +3,7 @@ package dev.tracemodule.infrastructure.export;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
@@ -51,7 +52,7 @@ final class ParquetRows {
 
   /** The trace's columns; in the events table under {@code trace_} and without repeating its id. */
   private static Type[] traceFields(String prefix) {
-    var fields = new java.util.ArrayList<Type>();
+    var fields = new ArrayList<Type>();
     if (prefix.isEmpty()) {
       fields.add(Types.required(PrimitiveTypeName.BINARY).as(TEXT).named("trace_id"));
     }

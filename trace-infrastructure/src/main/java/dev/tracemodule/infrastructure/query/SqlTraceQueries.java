@@ -26,10 +26,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -140,7 +142,7 @@ public class SqlTraceQueries implements TraceQueries {
         traces.findAll(filter.tenantId(), ids.stream().map(TraceId::new).toList()).stream()
             .collect(Collectors.toMap(trace -> trace.id().value(), Function.identity()));
     // A trace deleted between the two statements is left out.
-    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
   }
 
   @Override
@@ -171,7 +173,7 @@ public class SqlTraceQueries implements TraceQueries {
     if (byLevel) {
       // Ended traces carry their counts; only active ones are counted here, one index scan each.
       sql.append(" left join lateral (select ")
-          .append(java.util.Arrays.stream(EventLevel.values())
+          .append(Arrays.stream(EventLevel.values())
               .map(level -> "count(*) filter (where e.level = '" + level.wireName() + "') as " + level.wireName())
               .collect(Collectors.joining(", ")))
           .append(" from event e where t.status = 'active' and e.tenant_id = t.tenant_id and e.trace_id = t.id)")

@@ -8,6 +8,7 @@ import dev.tracemodule.domain.trace.TraceStatus;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -61,7 +62,7 @@ public final class TraceFilterSql {
       sql.append(" and t.metadata @> ").json(json(filter.metadataContains().asMap()));
     }
     boolean activeIncluded = filter.statuses().isEmpty() || filter.statuses().contains(TraceStatus.ACTIVE);
-    boolean endedIncluded = !filter.statuses().equals(java.util.Set.of(TraceStatus.ACTIVE));
+    boolean endedIncluded = !filter.statuses().equals(Set.of(TraceStatus.ACTIVE));
     if (filter.hasErrors() != null) {
       List<EventLevel> errors = List.of(EventLevel.ERROR, EventLevel.CRITICAL);
       sql.append(" and ").append(
