@@ -85,16 +85,16 @@ final class ExportRows {
         // Both cursors run in trace id order, so a trace's events come right after it. Each
         // statement has its own snapshot: events of a trace the traces cursor did not see (it
         // started in between) are passed over.
-        EventRow pending = events.next() ? event(eventColumns) : null;
+        EventRow pending = nextEvent(events, eventColumns);
         while (traces.next() && !rows.stopped()) {
           TraceRow trace = trace(traceColumns);
           rows.add(trace);
           while (pending != null && Arrays.compare(pending.traceId(), trace.id()) < 0) {
-            pending = events.next() ? event(eventColumns) : null;
+            pending = nextEvent(events, eventColumns);
           }
           while (pending != null && Arrays.equals(pending.traceId(), trace.id())) {
             rows.add(pending);
-            pending = events.next() ? event(eventColumns) : null;
+            pending = nextEvent(events, eventColumns);
           }
         }
       }
@@ -150,6 +150,11 @@ final class ExportRows {
         columns.int4(16),
         columns.int4(17),
         columns.int4(18));
+  }
+
+  /** The next event of the cursor, or null past its last. */
+  private static EventRow nextEvent(ResultSet events, RawColumns columns) throws SQLException {
+    return events.next() ? event(columns) : null;
   }
 
   private static EventRow event(RawColumns columns) throws SQLException {

@@ -82,7 +82,12 @@ final class FlatParquetWriter implements Closeable {
 
   /** UTF-8 text, or null. */
   void text(int column, byte[] utf8) {
-    binary(column, utf8 == null ? null : Binary.fromConstantByteArray(utf8));
+    binary(column, binary(utf8));
+  }
+
+  /** UTF-8 text as Parquet's binary, without a copy, or null. */
+  static Binary binary(byte[] utf8) {
+    return utf8 == null ? null : Binary.fromConstantByteArray(utf8);
   }
 
   void int64(int column, long value) {

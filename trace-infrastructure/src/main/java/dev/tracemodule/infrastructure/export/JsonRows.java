@@ -200,6 +200,10 @@ final class JsonRows implements Closeable {
     nullable(field, instants.instant(micros));
   }
 
+  private void instant(String field, long micros) throws IOException {
+    json.writeStringField(field, instants.instant(micros));
+  }
+
   @Override
   public void close() throws IOException {
     json.close();

@@ -1,5 +1,7 @@
 package dev.tracemodule.infrastructure.export;
 
+import static dev.tracemodule.infrastructure.export.FlatParquetWriter.binary;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -139,9 +141,9 @@ final class ParquetRows {
     void write(TraceRow t, EventRow e) throws IOException {
       if (t != trace) {
         trace = t;
-        traceText = new Binary[] {binary(t.contextId()), binary(t.executionId()), binary(t.type()),
-            binary(t.name()), binary(t.description()), binary(t.status()), binary(t.failureReason()),
-            binary(t.tags()), binary(t.metadata())};
+        traceText = new Binary[] {binary(t.contextId()), binary(t.executionId()), binary(t.type()), binary(t.name()),
+            binary(t.description()), binary(t.status()), binary(t.failureReason()), binary(t.tags()),
+            binary(t.metadata())};
       }
       int column = 0;
       file.text(column++, e.id());
@@ -166,10 +168,6 @@ final class ParquetRows {
       file.binary(column++, traceText[7]);
       file.binary(column, traceText[8]);
       file.endRow();
-    }
-
-    private static Binary binary(byte[] utf8) {
-      return utf8 == null ? null : Binary.fromConstantByteArray(utf8);
     }
 
     @Override

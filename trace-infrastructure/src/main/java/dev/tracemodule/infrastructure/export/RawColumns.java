@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.postgresql.PGResultSetMetaData;
+import org.postgresql.util.ByteConverter;
 
 /**
  * The columns of a result row as the bytes PostgreSQL sent, without the driver's conversions:
@@ -54,7 +55,7 @@ final class RawColumns {
   /** A timestamptz column in microseconds since the epoch; the column must not be null. */
   long micros(int column) throws SQLException {
     if (binary[column]) {
-      return int8(rows.getBytes(column)) + POSTGRES_EPOCH_MICROS;
+      return ByteConverter.int8(rows.getBytes(column), 0) + POSTGRES_EPOCH_MICROS;
     }
     Timestamp value = rows.getTimestamp(column);
     return ChronoUnit.MICROS.between(Instant.EPOCH, value.toInstant());
@@ -63,7 +64,7 @@ final class RawColumns {
   Long nullableMicros(int column) throws SQLException {
     if (binary[column]) {
       byte[] value = rows.getBytes(column);
-      return value == null ? null : int8(value) + POSTGRES_EPOCH_MICROS;
+      return value == null ? null : ByteConverter.int8(value, 0) + POSTGRES_EPOCH_MICROS;
     }
     Timestamp value = rows.getTimestamp(column);
     return value == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, value.toInstant());
@@ -72,7 +73,7 @@ final class RawColumns {
   Double float8(int column) throws SQLException {
     if (binary[column]) {
       byte[] value = rows.getBytes(column);
-      return value == null ? null : Double.longBitsToDouble(int8(value));
+      return value == null ? null : ByteConverter.float8(value, 0);
     }
     double value = rows.getDouble(column);
     return rows.wasNull() ? null : value;
@@ -81,18 +82,10 @@ final class RawColumns {
   Integer int4(int column) throws SQLException {
     if (binary[column]) {
       byte[] value = rows.getBytes(column);
-      return value == null ? null : (value[0] & 0xff) << 24 | (value[1] & 0xff) << 16 | (value[2] & 0xff) << 8 | value[3] & 0xff;
+      return value == null ? null : ByteConverter.int4(value, 0);
     }
     int value = rows.getInt(column);
     return rows.wasNull() ? null : value;
-  }
-
-  private static long int8(byte[] value) {
-    long result = 0;
-    for (int i = 0; i < 8; i++) {
-      result = result << 8 | value[i] & 0xff;
-    }
-    return result;
   }
 
   /** The 16 bytes of a uuid as {@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}. */
