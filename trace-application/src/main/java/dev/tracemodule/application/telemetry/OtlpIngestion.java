@@ -1,14 +1,16 @@
 package dev.tracemodule.application.telemetry;
 
 import dev.tracemodule.application.shared.CurrentTenant;
+import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.telemetry.Decoded;
-import dev.tracemodule.domain.telemetry.ImportedLogRecord;
-import dev.tracemodule.domain.telemetry.ImportedSpan;
 import dev.tracemodule.domain.telemetry.MalformedTelemetryException;
 import dev.tracemodule.domain.telemetry.TelemetryDecoder;
 import dev.tracemodule.domain.telemetry.TelemetryFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /**
  * The OTLP/HTTP receiver's use cases: a request body in, OTLP's answer out (an export response,
@@ -34,7 +36,7 @@ public class OtlpIngestion {
   }
 
   /** An HTTP status and its body, in the request's encoding. */
-  public record Answer(int status, byte[] body, ImportedBatch batch) {}
+  public record Answer(int status, byte[] body) {}
 
   private CurrentTenant tenant;
   private TelemetryDecoder codec;
@@ -52,35 +54,28 @@ public class OtlpIngestion {
   }
 
   public Answer traces(byte[] body, Encoding encoding) {
-    TelemetryFormat format = encoding.format();
-    Decoded<ImportedSpan> decoded;
-    try {
-      decoded = codec.spans(body, format);
-    } catch (MalformedTelemetryException e) {
-      return failure(400, INVALID_ARGUMENT, e.getMessage(), encoding);
-    }
-    int stored = spans.handle(tenant.get(), decoded.items());
-    ImportedBatch batch = new ImportedBatch(decoded.items().size(), decoded.rejected(), decoded.rejectionReason(),
-        stored);
-    return new Answer(200, codec.answer(false, batch.rejected(), batch.rejectionReason(), format), batch);
+    return ingest(body, encoding, false, codec::spans, spans::handle);
   }
 
   public Answer logs(byte[] body, Encoding encoding) {
+    return ingest(body, encoding, true, codec::logs, logs::handle);
+  }
+
+  private <T> Answer ingest(byte[] body, Encoding encoding, boolean logRecords,
+      BiFunction<byte[], TelemetryFormat, Decoded<T>> decode, BiConsumer<TenantId, List<T>> store) {
     TelemetryFormat format = encoding.format();
-    Decoded<ImportedLogRecord> decoded;
+    Decoded<T> decoded;
     try {
-      decoded = codec.logs(body, format);
+      decoded = decode.apply(body, format);
     } catch (MalformedTelemetryException e) {
       return failure(400, INVALID_ARGUMENT, e.getMessage(), encoding);
     }
-    int stored = logs.handle(tenant.get(), decoded.items());
-    ImportedBatch batch = new ImportedBatch(decoded.items().size(), decoded.rejected(), decoded.rejectionReason(),
-        stored);
-    return new Answer(200, codec.answer(true, batch.rejected(), batch.rejectionReason(), format), batch);
+    store.accept(tenant.get(), decoded.items());
+    return new Answer(200, codec.answer(logRecords, decoded.rejected(), decoded.rejectionReason(), format));
   }
 
   /** OTLP's answer to a request refused whole: an HTTP status and a {@code google.rpc.Status}. */
   public Answer failure(int httpStatus, int grpcCode, String message, Encoding encoding) {
-    return new Answer(httpStatus, codec.failure(grpcCode, message, encoding.format()), null);
+    return new Answer(httpStatus, codec.failure(grpcCode, message, encoding.format()));
   }
 }

@@ -78,7 +78,9 @@ final class TraceImport {
       } else {
         w.trace = known.get(w.otelTraceId);
         w.endedNow = absorb.absorb(w.trace, w.items);
-        changed.add(w.trace);
+        if (w.trace.hasChanged()) {
+          changed.add(w.trace);
+        }
       }
     }
 

@@ -65,6 +65,8 @@ public final class ImportedTrace {
   private Instant completedAt;
   private String failureReason;
   private String rootSpanId;
+  /** Whether {@link #absorb} changed what is stored of the trace since it was read. */
+  private boolean changed;
 
   /** As stored. */
   public ImportedTrace(TenantId tenantId, TraceId id, String otelTraceId, String contextId, TraceType type, String name,
@@ -91,7 +93,7 @@ public final class ImportedTrace {
         .orElse(spans.stream().min(Comparator.comparing(ImportedSpan::start)).orElseThrow());
     Instant start = micros(spans.stream().map(ImportedSpan::start).min(Comparator.naturalOrder()).orElseThrow());
     ImportedTrace trace = new ImportedTrace(tenantId, new TraceId(OtelIds.traceFor(otelTraceId, start)), otelTraceId,
-        contextOf(first, contextAttribute), typeOf(first), text(first.name(), MAX_NAME, "(unnamed span)"),
+        contextOf(first.resource(), contextAttribute), typeOf(first), text(first.name(), MAX_NAME, "(unnamed span)"),
         first.resource(), start, TraceStatus.ACTIVE, null, null, null);
     trace.absorb(spans, contextAttribute);
     return trace;
@@ -101,9 +103,8 @@ public final class ImportedTrace {
   public static ImportedTrace begunByLogs(TenantId tenantId, String otelTraceId, ImportedLogRecord first,
       String contextAttribute) {
     Instant start = micros(first.time());
-    Object context = first.resource().get(contextAttribute);
     return new ImportedTrace(tenantId, new TraceId(OtelIds.traceFor(otelTraceId, start)), otelTraceId,
-        context == null ? UNKNOWN_CONTEXT : text(String.valueOf(context), 255, UNKNOWN_CONTEXT), TraceType.API_REQUEST,
+        contextOf(first.resource(), contextAttribute), TraceType.API_REQUEST,
         "(logs; no span yet)", first.resource(), start, TraceStatus.ACTIVE, null, null, null);
   }
 
@@ -114,10 +115,11 @@ public final class ImportedTrace {
   public boolean absorb(List<ImportedSpan> spans, String contextAttribute) {
     for (ImportedSpan span : spans) {
       if (span.isRoot() && rootSpanId == null) {
+        changed = true;
         rootSpanId = span.spanId();
         name = text(span.name(), MAX_NAME, "(unnamed span)");
         type = typeOf(span);
-        contextId = contextOf(span, contextAttribute);
+        contextId = contextOf(span.resource(), contextAttribute);
         metadata = span.resource();
         startedAt = micros(span.start());
         Instant end = micros(span.end().isBefore(span.start()) ? span.start() : span.end());
@@ -131,10 +133,19 @@ public final class ImportedTrace {
         return false;
       }
       if (rootSpanId == null && span.start().isBefore(startedAt)) {
+        changed = true;
         startedAt = micros(span.start());
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the spans absorbed changed the trace: its root arrived, or an earlier start while the
+   * root is unknown. Late spans after the root, and log records, change nothing of it.
+   */
+  public boolean hasChanged() {
+    return changed;
   }
 
   /** The events of a span: the span itself, then its own events as its children, in time order. */
@@ -270,8 +281,8 @@ public final class ImportedTrace {
     return TraceType.API_REQUEST;
   }
 
-  private static String contextOf(ImportedSpan span, String contextAttribute) {
-    Object context = span.resource().get(contextAttribute);
+  private static String contextOf(JsonMap resource, String contextAttribute) {
+    Object context = resource.get(contextAttribute);
     return context == null ? UNKNOWN_CONTEXT : text(String.valueOf(context), 255, UNKNOWN_CONTEXT);
   }
 

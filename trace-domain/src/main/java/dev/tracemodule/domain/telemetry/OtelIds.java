@@ -15,18 +15,12 @@ import java.util.regex.Pattern;
 public final class OtelIds {
 
   private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
-  private static final Pattern SPAN_ID = Pattern.compile("[0-9a-f]{16}");
   private static final String ZERO_TRACE = "0".repeat(32);
-  private static final String ZERO_SPAN = "0".repeat(16);
 
   private OtelIds() {}
 
   public static boolean isTraceId(String hex) {
     return hex != null && TRACE_ID.matcher(hex).matches() && !hex.equals(ZERO_TRACE);
-  }
-
-  public static boolean isSpanId(String hex) {
-    return hex != null && SPAN_ID.matcher(hex).matches() && !hex.equals(ZERO_SPAN);
   }
 
   public static String normalised(String hex) {

@@ -173,7 +173,7 @@ public class SqlImportedTraceRepository implements ImportedTraceRepository {
       columns[1][i] = trace.contextId();
       columns[2][i] = trace.type().name().toLowerCase(Locale.ROOT);
       columns[3][i] = trace.name();
-      columns[4][i] = trace.status().name().toLowerCase(Locale.ROOT);
+      columns[4][i] = trace.status().wireName();
       columns[5][i] = TwinJson.write(trace.metadata().asMap());
       // Instants as ISO-8601 text, which PostgreSQL reads whatever the JVM's time zone.
       columns[6][i] = trace.startedAt().toString();
