@@ -102,15 +102,19 @@ class TraceServerIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (imported == null && System.nanoTime() < deadline) {
       for (JsonNode trace : get(port, "/api/v1/traces?otelTraceId=" + callerTrace).get("items")) {
-        if (trace.get("tags").toString().contains("otlp")) {
-          imported = trace;
+        for (JsonNode tag : trace.get("tags")) {
+          if (tag.asText().equals("otlp")) {
+            imported = trace;
+          }
         }
       }
       Thread.sleep(250);
     }
     assertThat(imported).as("the server's own span, exported over OTLP").isNotNull();
     assertThat(imported.get("contextId").asText()).isEqualTo("trace-module-it");
-    JsonNode span = get(port, "/api/v1/traces/" + imported.get("id").asText()).get("events").get(0);
+    JsonNode events = get(port, "/api/v1/traces/" + imported.get("id").asText()).get("events");
+    assertThat(events).as("the server's one span of that request").hasSize(1);
+    JsonNode span = events.get(0);
     assertThat(span.get("type").asText()).isEqualTo("span");
     assertThat(span.get("data").get("otel").get("kind").asText()).isEqualTo("server");
     assertThat(span.get("data").get("otel").get("parentSpanId").asText()).as("a child of the caller's span")

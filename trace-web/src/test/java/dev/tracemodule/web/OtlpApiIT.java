@@ -1,6 +1,7 @@
 package dev.tracemodule.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,9 +39,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -278,16 +281,24 @@ class OtlpApiIT {
     assertThat(slow.get("items")).extracting(s -> s.get("name").asText())
         .containsExactlyInAnyOrder("GET /cart/{id}", "price items");
 
-    // Paged by cursor: two pages of three, then the rest.
+    // Paged by cursor: the six spans in two pages of three; the search reads one more than a page,
+    // so the second page has no nextCursor.
     List<String> paged = new ArrayList<>();
+    List<Integer> pageSizes = new ArrayList<>();
     String cursor = null;
     do {
+      if (pageSizes.size() == 10) {
+        fail("still a nextCursor after 10 pages of " + pageSizes);
+      }
       JsonNode page = http.get("api/v1/spans?service=" + service + "&size=3" + window
           + (cursor == null ? "" : "&cursor=" + cursor)).json();
+      pageSizes.add(page.get("items").size());
       page.get("items").forEach(s -> paged.add(s.get("spanId").asText()));
       cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
     } while (cursor != null);
     assertThat(paged).containsExactlyInAnyOrderElementsOf(spans.stream().map(SpanData::getSpanId).toList());
+    assertThat(pageSizes).as("no page larger than size").allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(3));
+    assertThat(pageSizes).as("six spans: the look-ahead ends on the second page").containsExactly(3, 3);
 
     Http.Reply badFilter = http.get("api/v1/spans?attribute=nokey&minDurationMs=slow");
     assertThat(badFilter.status()).isEqualTo(400);
@@ -314,13 +325,18 @@ class OtlpApiIT {
         .singleElement().asString().contains("protobuf");
 
     String traceId = "5b8efff798038103d269b633813fc60c".replace("5b8e", UUID.randomUUID().toString().substring(0, 4));
-    String base64Ids = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"W47/95gDgQPSabYzgT/GDA==\","
+    String base64TraceId = "W47/95gDgQPSabYzgT/GDA==";
+    String base64Ids = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"" + base64TraceId + "\","
         + "\"spanId\":\"7uGbfsPBsXQ=\",\"name\":\"x\",\"startTimeUnixNano\":\"1764500000000000000\"}]}]}]}";
     Http.Reply base64 = http.post("v1/traces", base64Ids);
     assertThat(base64.status()).isEqualTo(400);
     assertThat(base64.json().get("code").asInt()).isEqualTo(3);
     assertThat(base64.json().get("message").asText()).contains("resourceSpans[0].scopeSpans[0].spans[0].traceId")
         .contains("hex");
+    String decodedTraceId = HexFormat.of().formatHex(Base64.getDecoder().decode(base64TraceId));
+    assertThat(decodedTraceId).isEqualTo("5b8efff798038103d269b633813fc60c");
+    assertThat(http.get("api/v1/traces?otelTraceId=" + decodedTraceId).json().get("totalItems").asInt())
+        .as("nothing stored under the id the base64 would decode to").isZero();
 
     Http.Reply oneBadSpan = http.post("v1/traces", "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
         + "{\"traceId\":\"" + traceId + "\",\"spanId\":\"eee19b7ec3c1b174\",\"name\":\"kept\","

@@ -192,11 +192,16 @@ class TwinApiIT {
 
   @Test
   void theRegistryRoundTripsThroughItsDocument() throws Exception {
-    registerCart("");
-    http.post("api/v1/twin-types", "{\"name\":\"" + cart + "\",\"fields\":["
+    Http.Reply first = registerCart("");
+    assertThat(first.status()).as(first.toString()).isEqualTo(201);
+    Http.Reply retyped = http.post("api/v1/twin-types", "{\"name\":\"" + cart + "\",\"fields\":["
         + "{\"name\":\"itemCount\",\"type\":\"map<list<decimal>>\",\"defaultValue\":{\"a\":[1.5]}}]}");
-    http.post("api/v1/twin-types", "{\"name\":\"Checkout_" + suffix + "\",\"kind\":\"process\","
-        + "\"description\":\"Buying\"}");
+    assertThat(retyped.status()).as(retyped.toString()).isEqualTo(201);
+    assertThat(retyped.json().get("outcome").asText()).isEqualTo("new_version");
+    Http.Reply checkout = http.post("api/v1/twin-types", "{\"name\":\"Checkout_" + suffix + "\","
+        + "\"kind\":\"process\",\"description\":\"Buying\"}");
+    assertThat(checkout.status()).as(checkout.toString()).isEqualTo(201);
+    assertThat(checkout.json().get("outcome").asText()).isEqualTo("created");
     String exported = http.get("api/v1/twin-types/registry").body();
 
     Http.Reply reimported = http.put("api/v1/twin-types/registry", exported);
@@ -213,6 +218,7 @@ class TwinApiIT {
         ours.add(type);
       }
     }
+    assertThat(ours).as("Cart v1, Cart v2 and Checkout").hasSize(3);
     copy.set("types", ours);
     assertThat(http.put("api/v1/twin-types/registry", copy.toString()).json())
         .extracting(r -> r.get("outcome").asText()).containsOnly("created");

@@ -91,6 +91,7 @@ class ImportedTraceTest {
     ImportedTrace trace = ImportedTrace.begun(TenantId.DEFAULT, TRACE, List.of(query), "service.name");
 
     List<Event> events = trace.eventsOf(query);
+    assertThat(events).as("the span, then its two span events").hasSize(3);
     Event span = events.get(0);
     assertThat(span.id()).isEqualTo(OtelIds.eventOfSpan(TRACE, "b000000000000002"));
     assertThat(span.parentEventId()).isEqualTo(OtelIds.eventOfSpan(TRACE, ROOT));

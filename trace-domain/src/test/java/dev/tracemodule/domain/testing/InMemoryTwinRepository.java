@@ -27,8 +27,6 @@ public final class InMemoryTwinRepository implements TwinRepository {
   private final Map<Key, TreeMap<StateChange.Position, StateChange>> changes = new HashMap<>();
   private final Map<Key, TreeMap<Long, ObjectTwin.Snapshot>> snapshots = new HashMap<>();
   private long sequence;
-  /** How many changes the reads returned, for tests of how much a rebuild reads. */
-  public long changesRead;
 
   @Override
   public ObjectTwin lockOrCreate(TenantId tenantId, ObjectId id, ObjectTwin whenNew) {
@@ -71,7 +69,6 @@ public final class InMemoryTwinRepository implements TwinRepository {
       }
       found.add(change);
     }
-    changesRead += found.size();
     return found;
   }
 

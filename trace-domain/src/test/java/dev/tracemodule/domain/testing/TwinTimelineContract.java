@@ -101,8 +101,16 @@ public abstract class TwinTimelineContract {
       assertThat(current.state()).isEqualTo(naiveReplay(recorded, Instant.MAX));
       assertThat(current.revision()).isEqualTo(recorded.size());
       checkHistory(object, recorded, snapshotEvery, random);
+      afterHistory(object, recorded.size(), snapshotEvery);
     }
   }
+
+  /**
+   * Called once each history is recorded and checked, with its object, how many changes it
+   * recorded (some of them late) and the snapshot interval: a repository that can say what it
+   * stored checks it here.
+   */
+  protected void afterHistory(ObjectId object, int changes, int snapshotEvery) {}
 
   /** A page of history from a random revision, each field's before and after, as the replay sees them. */
   private void checkHistory(ObjectId object, List<Recorded> recorded, int snapshotEvery, SplittableRandom random) {
@@ -120,6 +128,7 @@ public abstract class TwinTimelineContract {
       if (index >= 0 && index < page.size()) {
         AppliedChange applied = page.get(index);
         assertThat(applied.revision()).isEqualTo(revision);
+        assertThat(applied.fields()).containsOnlyKeys(ordered.get(revision - 1).changes().keySet());
         for (Map.Entry<String, Object> field : ordered.get(revision - 1).changes().entrySet()) {
           assertThat(applied.fields().get(field.getKey()).before()).isEqualTo(before.get(field.getKey()));
           assertThat(applied.fields().get(field.getKey()).after()).isEqualTo(field.getValue());

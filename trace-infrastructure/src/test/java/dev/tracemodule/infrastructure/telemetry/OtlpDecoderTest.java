@@ -105,12 +105,16 @@ class OtlpDecoderTest {
 
     Decoded<ImportedSpan> decoded = decoder.spans(json.getBytes(StandardCharsets.UTF_8), TelemetryFormat.JSON);
 
+    assertThat(decoded.rejected()).isZero();
+    assertThat(decoded.items()).hasSize(1);
     ImportedSpan span = decoded.items().get(0);
     assertThat(span.traceId()).as("lower case").isEqualTo(TRACE);
     assertThat(span.parentSpanId()).isEqualTo(ROOT);
     assertThat(span.kind()).isEqualTo("client");
     assertThat(span.status()).isEqualTo("error");
     assertThat(span.start()).isEqualTo(Instant.ofEpochSecond(1_764_500_000L, 123_456_789));
+    assertThat(span.end()).as("a bare number above 2^53 keeps every nanosecond")
+        .isEqualTo(Instant.ofEpochSecond(1_764_500_000L, 123_457_789));
     assertThat(span.attributes().asMap()).containsEntry("n", 7L);
     assertThat(span.resource().asMap()).containsEntry("service.name", "cart");
   }
@@ -163,7 +167,10 @@ class OtlpDecoderTest {
 
     Decoded<ImportedLogRecord> decoded = decoder.logs(request.toByteArray(), TelemetryFormat.PROTOBUF);
 
+    assertThat(decoded.rejected()).isZero();
+    assertThat(decoded.items()).hasSize(2);
     ImportedLogRecord first = decoded.items().get(0);
+    assertThat(first.time()).isEqualTo(Instant.ofEpochSecond(1_764_500_000L, 123_456_789));
     assertThat(first.severityNumber()).isEqualTo(13);
     assertThat(first.severityText()).isEqualTo("WARN");
     assertThat(first.body()).isEqualTo("disk 91% full");
