@@ -43,7 +43,7 @@ public class FindTwinsHandler {
     Map<String, Object> canonical = new LinkedHashMap<>();
     FieldChecks checks = new FieldChecks();
     fieldEquals.forEach((field, value) -> {
-      FieldDefinition definition = type.fields().stream().filter(f -> f.name().equals(field)).findFirst().orElse(null);
+      FieldDefinition definition = type.field(field).orElse(null);
       if (definition == null) {
         checks.check(false, field, "is not a field of " + typeName);
         return;

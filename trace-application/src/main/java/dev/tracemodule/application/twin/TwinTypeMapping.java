@@ -44,11 +44,11 @@ final class TwinTypeMapping {
         continue;
       }
       try {
-        FieldType type = FieldType.parse(field.type(), at + "type");
+        FieldType type = FieldType.parse(field.type(), "type");
         fields.add(new FieldDefinition(field.name(), type, field.defaultValue(), Boolean.TRUE.equals(field.nullable()),
             field.description()));
       } catch (InvalidValueException e) {
-        checks.add(e.violations().get(0).field().startsWith(at) ? e : e.under(at));
+        checks.add(e.under(at));
       }
     }
     checks.throwIfAny();

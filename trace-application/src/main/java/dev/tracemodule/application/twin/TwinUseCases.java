@@ -18,6 +18,7 @@ import dev.tracemodule.api.twin.TwinTypeDefinition;
 import dev.tracemodule.api.twin.TwinTypeResponse;
 import dev.tracemodule.api.twin.TypeRegistrationResponse;
 import dev.tracemodule.application.shared.CurrentTenant;
+import dev.tracemodule.application.shared.InputValidation;
 import dev.tracemodule.domain.shared.FieldChecks;
 import dev.tracemodule.domain.shared.InvalidValueException;
 import dev.tracemodule.domain.shared.ObjectId;
@@ -54,6 +55,7 @@ public class TwinUseCases {
   private static final Pattern SPAN_ID = Pattern.compile("[0-9a-f]{16}");
 
   private CurrentTenant tenant;
+  private InputValidation input;
   private RegisterTwinTypeHandler register;
   private ImportTwinRegistryHandler importRegistry;
   private GetTwinTypesHandler getTypes;
@@ -68,11 +70,12 @@ public class TwinUseCases {
   protected TwinUseCases() {}
 
   @Inject
-  public TwinUseCases(CurrentTenant tenant, RegisterTwinTypeHandler register, ImportTwinRegistryHandler importRegistry,
-      GetTwinTypesHandler getTypes, RecordStateChangeHandler recordChange, GetTwinHandler getTwin,
-      GetTwinHistoryHandler getHistory, DiffTwinHandler diff, FindTwinsHandler find, GetTraceTwinsHandler traceTwins,
-      Timelines timelines) {
+  public TwinUseCases(CurrentTenant tenant, InputValidation input, RegisterTwinTypeHandler register,
+      ImportTwinRegistryHandler importRegistry, GetTwinTypesHandler getTypes, RecordStateChangeHandler recordChange,
+      GetTwinHandler getTwin, GetTwinHistoryHandler getHistory, DiffTwinHandler diff, FindTwinsHandler find,
+      GetTraceTwinsHandler traceTwins, Timelines timelines) {
     this.tenant = tenant;
+    this.input = input;
     this.register = register;
     this.importRegistry = importRegistry;
     this.getTypes = getTypes;
@@ -226,7 +229,7 @@ public class TwinUseCases {
   }
 
   public List<TraceTwinResponse> getTraceTwins(UUID traceId) {
-    return translated(() -> traceTwins.handle(tenant.get(), new TraceId(traceId)).stream()
+    return translated(() -> traceTwins.handle(tenant.get(), new TraceId(input.present("traceId", traceId))).stream()
         .map(changed -> new TraceTwinResponse(changed.objectId().value(), changed.after().typeName().value(),
             changed.before().map(ObjectTwin::state).orElse(null), changed.after().state(),
             changed.changes().stream().map(change -> change.id().value()).toList()))

@@ -33,14 +33,6 @@ public record FieldDefinition(String name, FieldType type, Object defaultValue, 
     checks.throwIfAny();
   }
 
-  /**
-   * A field with the default a type's values start from when none is given: nullable ones start
-   * null, others at the type's zero ({@link FieldType#zero()}), which a timestamp has not.
-   */
-  public static FieldDefinition withZeroDefault(String name, FieldType type, boolean nullable, String description) {
-    return new FieldDefinition(name, type, nullable ? null : type.zero(), nullable, description);
-  }
-
   /** {@code value} in canonical form, or why it does not fit, under {@code field}. */
   Object accept(Object value, String field) {
     if (value == null) {

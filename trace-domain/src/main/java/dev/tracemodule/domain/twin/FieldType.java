@@ -51,10 +51,6 @@ public final class FieldType {
     return new FieldType(Kind.LIST, Objects.requireNonNull(element, "element"));
   }
 
-  public static FieldType mapOf(FieldType element) {
-    return new FieldType(Kind.MAP, Objects.requireNonNull(element, "element"));
-  }
-
   /**
    * Reads {@code integer}, {@code list<string>}, {@code map<list<decimal>>} and so on; spaces and
    * case do not matter.
@@ -100,28 +96,11 @@ public final class FieldType {
     return kind;
   }
 
-  /** The zero of the type, the value of a field without a default: 0, "", false, [], {}; null for a timestamp. */
-  public Object zero() {
-    return switch (kind) {
-      case INTEGER -> 0L;
-      case DECIMAL -> new BigDecimal("0.0");
-      case STRING -> "";
-      case BOOLEAN -> Boolean.FALSE;
-      case TIMESTAMP -> null;
-      case LIST -> List.of();
-      case MAP -> Map.of();
-    };
-  }
-
   /**
    * {@code value} in its canonical form for this type, or the reason it does not fit. Null is
    * for the caller to allow or not.
    */
   public Object canonical(Object value) throws Mismatch {
-    return canonical(value, 0);
-  }
-
-  private Object canonical(Object value, int depth) throws Mismatch {
     if (value == null) {
       return null;
     }
@@ -151,15 +130,7 @@ public final class FieldType {
         }
         List<Object> items = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-          try {
-            Object item = element.canonical(list.get(i), depth + 1);
-            if (item == null) {
-              throw new Mismatch("", "must not be null");
-            }
-            items.add(item);
-          } catch (Mismatch e) {
-            throw e.under("[" + i + "]");
-          }
+          items.add(item(list.get(i), "[" + i + "]"));
         }
         return Collections.unmodifiableList(items);
       case MAP:
@@ -171,19 +142,24 @@ public final class FieldType {
           if (!(entry.getKey() instanceof String key) || key.isEmpty()) {
             throw new Mismatch("", "keys must be non-empty strings");
           }
-          try {
-            Object item = element.canonical(entry.getValue(), depth + 1);
-            if (item == null) {
-              throw new Mismatch("", "must not be null");
-            }
-            entries.put(key, item);
-          } catch (Mismatch e) {
-            throw e.under("." + key);
-          }
+          entries.put(key, item(entry.getValue(), "." + key));
         }
         return Collections.unmodifiableMap(entries);
       default:
         throw new IllegalStateException(kind.name());
+    }
+  }
+
+  /** An item of a list or map in its canonical form, never null; a mismatch says which ({@code [2]}, {@code .sku}). */
+  private Object item(Object value, String path) throws Mismatch {
+    try {
+      Object item = element.canonical(value); // as deep as the type nests, which parse bounds
+      if (item == null) {
+        throw new Mismatch("", "must not be null");
+      }
+      return item;
+    } catch (Mismatch e) {
+      throw e.under(path);
     }
   }
 

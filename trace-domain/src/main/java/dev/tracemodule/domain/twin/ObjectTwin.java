@@ -5,10 +5,8 @@ import dev.tracemodule.domain.shared.StateConflictException;
 import dev.tracemodule.domain.shared.TenantId;
 import dev.tracemodule.domain.trace.EventId;
 import dev.tracemodule.domain.trace.TraceId;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -88,15 +86,6 @@ public final class ObjectTwin {
     lastChangeId = change.id();
     lastTraceId = change.traceId();
     return new AppliedChange(change, revision, versionBefore, Collections.unmodifiableMap(fields));
-  }
-
-  /** Applies changes in order (each after the one before and after this object's last). */
-  public List<AppliedChange> applyAll(List<StateChange> changes, TypeVersions types) {
-    List<AppliedChange> applied = new ArrayList<>(changes.size());
-    for (StateChange change : changes) {
-      applied.add(apply(change, types));
-    }
-    return applied;
   }
 
   /**

@@ -2,13 +2,13 @@ package dev.tracemodule.domain.twin;
 
 import dev.tracemodule.domain.shared.FieldChecks;
 import dev.tracemodule.domain.shared.InvalidValueException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,8 +68,9 @@ public final class TwinType {
     return List.copyOf(fields.values());
   }
 
-  public boolean hasField(String field) {
-    return fields.containsKey(field);
+  /** The field of that name, if this version has one. */
+  public Optional<FieldDefinition> field(String field) {
+    return Optional.ofNullable(fields.get(field));
   }
 
   /** Every field at its default: the state of an object before its first change. */
@@ -87,30 +88,26 @@ public final class TwinType {
     if (kind == TwinKind.PROCESS) {
       throw new InvalidValueException("type", "'" + name + "' is a process type; only object types have state");
     }
-    List<InvalidValueException.Violation> violations = new ArrayList<>();
-    if (changes == null || changes.isEmpty()) {
-      violations.add(new InvalidValueException.Violation("changes", "must name at least one field"));
-    }
+    FieldChecks checks = new FieldChecks();
+    checks.check(changes != null && !changes.isEmpty(), "changes", "must name at least one field");
     Map<String, Object> accepted = new LinkedHashMap<>();
     if (changes != null) {
       for (Map.Entry<String, ?> change : changes.entrySet()) {
         String path = "changes." + change.getKey();
         FieldDefinition field = fields.get(change.getKey());
         if (field == null) {
-          violations.add(new InvalidValueException.Violation(path, "is not a field of " + name + " version " + version
-              + "; its fields: " + String.join(", ", fields.keySet())));
+          checks.check(false, path, "is not a field of " + name + " version " + version
+              + "; its fields: " + String.join(", ", fields.keySet()));
           continue;
         }
         try {
           accepted.put(field.name(), field.accept(change.getValue(), path));
         } catch (InvalidValueException e) {
-          violations.addAll(e.violations());
+          checks.add(e);
         }
       }
     }
-    if (!violations.isEmpty()) {
-      throw new InvalidValueException(violations);
-    }
+    checks.throwIfAny();
     return accepted;
   }
 

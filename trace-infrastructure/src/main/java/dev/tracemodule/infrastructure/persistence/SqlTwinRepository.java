@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -56,6 +57,11 @@ public class SqlTwinRepository implements TwinRepository {
   @Override
   public ObjectTwin lockOrCreate(TenantId tenantId, ObjectId id, ObjectTwin whenNew) {
     return Jdbc.run(em, connection -> {
+      // Nearly every change is to an existing object: lock it first, and insert only when it is absent.
+      Optional<ObjectTwin> existing = lock(connection, tenantId, id);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
       OffsetDateTime now = utc(clock.instant());
       try (PreparedStatement insert = connection.prepareStatement(
           "insert into twin (tenant_id, object_id, type_name, type_version, state, revision, created_at, updated_at)"
@@ -69,16 +75,21 @@ public class SqlTwinRepository implements TwinRepository {
         insert.setObject(7, now);
         insert.executeUpdate();
       }
-      try (PreparedStatement lock = connection.prepareStatement("select " + TWIN_COLUMNS
-          + " from twin where tenant_id = ? and object_id = ? for update")) {
-        lock.setString(1, tenantId.value());
-        lock.setString(2, id.value());
-        try (ResultSet row = lock.executeQuery()) {
-          row.next();
-          return ObjectTwin.restore(snapshot(tenantId, row));
-        }
-      }
+      return lock(connection, tenantId, id).orElseThrow();
     });
+  }
+
+  /** The object's row, locked until the transaction ends; empty when there is none. */
+  private static Optional<ObjectTwin> lock(Connection connection, TenantId tenantId, ObjectId id)
+      throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement("select " + TWIN_COLUMNS
+        + " from twin where tenant_id = ? and object_id = ? for update")) {
+      lock.setString(1, tenantId.value());
+      lock.setString(2, id.value());
+      try (ResultSet row = lock.executeQuery()) {
+        return row.next() ? Optional.of(ObjectTwin.restore(snapshot(tenantId, row))) : Optional.empty();
+      }
+    }
   }
 
   @Override

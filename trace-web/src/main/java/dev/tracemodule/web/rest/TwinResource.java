@@ -42,7 +42,7 @@ public class TwinResource {
   @POST
   @Path("/{id}/changes")
   @Operation(summary = "Record a change of an object's state; the first creates the object")
-  public Response change(@PathParam("id") String id, StateChangeRequest change, @Context UriInfo uri) {
+  public Response change(@PathParam("id") String id, StateChangeRequest change) {
     StateChangeResponse recorded = twins.recordChange(id, change);
     return Response.status(recorded.alreadyRecorded() ? Response.Status.OK : Response.Status.CREATED)
         .entity(recorded)
